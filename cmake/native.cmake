@@ -1,0 +1,27 @@
+# Native build: GoogleTest suite (run by CTest) and the command-line tools.
+enable_testing()
+find_package(GTest REQUIRED)
+find_package(nlohmann_json 3 REQUIRED)
+
+add_executable(neuron_tests
+  tests/cpp/activation_test.cpp
+  tests/cpp/gradient_check_test.cpp
+  tests/cpp/scaling_test.cpp
+  tests/cpp/trainer_test.cpp
+  tests/cpp/core_cases_test.cpp
+  tests/cpp/rng_test.cpp)
+target_link_libraries(neuron_tests PRIVATE vaerksted_core GTest::gtest_main nlohmann_json::nlohmann_json)
+target_compile_definitions(neuron_tests PRIVATE
+  VAERKSTED_CASES_DIR="${CMAKE_SOURCE_DIR}/tests/cases")
+include(GoogleTest)
+gtest_discover_tests(neuron_tests)
+
+# The core must build without Emscripten and never include it (bindings/ is the only place).
+add_test(NAME core_never_includes_emscripten
+  COMMAND ${CMAKE_COMMAND} -DDIR=${CMAKE_SOURCE_DIR}/wasm/core -P ${CMAKE_SOURCE_DIR}/cmake/no_emscripten.cmake)
+
+add_executable(goodfood_generate wasm/tools/goodfood_generate.cpp)
+target_link_libraries(goodfood_generate PRIVATE vaerksted_core)
+
+add_executable(neuron_bench wasm/tools/neuron_bench.cpp)
+target_link_libraries(neuron_bench PRIVATE vaerksted_core)

@@ -1,0 +1,10 @@
+# Fails if any file under DIR mentions an Emscripten header.
+file(GLOB_RECURSE sources "${DIR}/*.hpp" "${DIR}/*.cpp" "${DIR}/*.h")
+foreach(source ${sources})
+  file(STRINGS "${source}" hits REGEX "#include[ \t]*<emscripten")
+  if(hits)
+    message(FATAL_ERROR "${source} includes Emscripten: ${hits}")
+  endif()
+endforeach()
+list(LENGTH sources count)
+message(STATUS "${count} core files checked, none includes Emscripten")

@@ -1,0 +1,163 @@
+// Embind bindings of the neuron core: converts JS values to C++ and back, and nothing else.
+// Every array handed back is a fresh Float64Array copy that JS owns; nothing points into the wasm
+// heap afterwards, so memory growth cannot invalidate it. JS must call .delete() on a Neuron.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include "neuron/trainer.hpp"
+
+using emscripten::val;
+using Float64Array = val;  // a JS Float64Array (or plain array of numbers)
+using JsObject = val;
+
+namespace vaerksted::neuron {
+namespace {
+
+Float64Array copyOut(const double* data, std::size_t size) {
+    return val::global("Float64Array").new_(emscripten::typed_memory_view(size, data));
+}
+
+Float64Array copyOut(const Eigen::VectorXd& v) { return copyOut(v.data(), static_cast<std::size_t>(v.size())); }
+
+std::vector<double> copyIn(const val& numbers) {
+    if (numbers.isUndefined() || numbers.isNull()) return {};
+    return emscripten::convertJSArrayToNumberVector<double>(numbers);
+}
+
+// { ok, status, row, column }: row and column are 0-based, -1 when not about a cell.
+JsObject toJs(const Problem& p) {
+    JsObject result = val::object();
+    result.set("ok", p.ok());
+    result.set("status", std::string(statusName(p.status)));
+    result.set("row", p.row);
+    result.set("column", p.column);
+    return result;
+}
+
+std::string readString(const JsObject& object, const char* key, const char* fallback) {
+    const val v = object[key];
+    return v.isString() ? v.as<std::string>() : fallback;
+}
+
+double readNumber(const JsObject& object, const char* key, double fallback) {
+    const val v = object[key];
+    return v.isNumber() ? v.as<double>() : (v.isUndefined() ? fallback : NAN);
+}
+
+// Settings object → NeuronConfig; an unknown name becomes a Problem, a missing field a default.
+Problem readConfig(const JsObject& settings, NeuronConfig& config) {
+    if (!parseActivation(readString(settings, "activation", "sigmoid"), config.activation))
+        return {Status::UnknownActivation};
+    if (!parseLoss(readString(settings, "loss", "squared"), config.loss)) return {Status::UnknownLoss};
+    if (!parseGradientMode(readString(settings, "gradient", "sum"), config.gradient))
+        return {Status::UnknownGradientMode};
+    config.eta = readNumber(settings, "eta", config.eta);
+    const val standardize = settings["standardize"];
+    if (!standardize.isUndefined()) config.standardize = standardize.as<bool>();
+    const double seed = readNumber(settings, "seed", 1.0);
+    if (!(seed >= 0.0 && seed <= 9007199254740991.0)) return {Status::InvalidStartWeights};
+    config.seed = static_cast<std::uint64_t>(seed);
+    const val start = settings["start"];
+    if (!start.isUndefined()) {
+        if (!parseStartKind(readString(start, "kind", "constant"), config.start.kind))
+            return {Status::UnknownStartKind};
+        config.start.value = readNumber(start, "value", 0.0);
+        config.start.weights = copyIn(start["weights"]);
+    }
+    return {};
+}
+
+class Neuron {
+public:
+    // x: rows·cols numbers, row by row (x1 … xn of example 1, then example 2, …); t: rows numbers.
+    JsObject setData(const Float64Array& x, int rows, int cols, const Float64Array& t) {
+        const std::vector<double> xs = copyIn(x), ts = copyIn(t);
+        Dataset data;
+        Problem p = makeDataset(xs.data(), xs.size(), rows, cols, ts.data(), ts.size(), data);
+        if (p.ok()) p = trainer_.setData(std::move(data));
+        return toJs(p);
+    }
+
+    JsObject configure(const JsObject& settings) {
+        NeuronConfig config;
+        Problem p = readConfig(settings, config);
+        if (p.ok()) p = trainer_.configure(config);
+        return toJs(p);
+    }
+
+    JsObject setLearningRate(double eta) { return toJs(trainer_.setLearningRate(eta)); }
+
+    // { ok, status, iteration, losses: Float64Array(k done), snapshots: Float64Array(rows of n+2) }
+    JsObject train(int iterations, int snapshotEvery) {
+        TrainLog log;
+        JsObject result = toJs(trainer_.train(iterations, snapshotEvery, log));
+        result.set("iteration", trainer_.iteration());
+        result.set("losses", copyOut(log.losses.data(), log.losses.size()));
+        result.set("snapshots", copyOut(log.snapshots.data(), log.snapshots.size()));
+        return result;
+    }
+
+    void reset() { trainer_.reset(); }
+    bool ready() const { return trainer_.ready(); }
+    int iteration() const { return trainer_.iteration(); }
+    double loss() const { return trainer_.loss(); }
+    double boundaryLevel() const { return trainer_.boundaryLevel(); }
+    Float64Array weights() const { return copyOut(trainer_.rawWeights()); }
+    Float64Array gradient() const { return copyOut(trainer_.rawGradient()); }
+    Float64Array outputs() const { return copyOut(trainer_.outputs().matrix()); }
+
+    // o for new inputs given row by row like setData's x; an empty array if the shape is wrong.
+    Float64Array predict(const Float64Array& x, int rows) const {
+        const Dataset* data = trainer_.data();
+        const std::vector<double> xs = copyIn(x);
+        if (!data || rows < 0 || xs.size() != static_cast<std::size_t>(rows) * data->features())
+            return copyOut(nullptr, 0);
+        const Eigen::MatrixXd inputs =
+            Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
+                xs.data(), rows, data->features());
+        return copyOut(trainer_.predict(inputs));
+    }
+
+    // { truePositive, falseNegative, falsePositive, trueNegative, accuracy } at o ≥ 0.5
+    JsObject confusion() const {
+        const Confusion c = trainer_.confusion();
+        JsObject result = val::object();
+        result.set("truePositive", c.truePositive);
+        result.set("falseNegative", c.falseNegative);
+        result.set("falsePositive", c.falsePositive);
+        result.set("trueNegative", c.trueNegative);
+        result.set("accuracy", c.accuracy());
+        return result;
+    }
+
+private:
+    NeuronTrainer trainer_;
+};
+
+}  // namespace
+}  // namespace vaerksted::neuron
+
+EMSCRIPTEN_BINDINGS(neuron_core) {
+    using vaerksted::neuron::Neuron;
+    emscripten::class_<Neuron>("Neuron")
+        .constructor<>()
+        .function("setData", &Neuron::setData)
+        .function("configure", &Neuron::configure)
+        .function("setLearningRate", &Neuron::setLearningRate)
+        .function("train", &Neuron::train)
+        .function("reset", &Neuron::reset)
+        .function("ready", &Neuron::ready)
+        .function("iteration", &Neuron::iteration)
+        .function("loss", &Neuron::loss)
+        .function("boundaryLevel", &Neuron::boundaryLevel)
+        .function("weights", &Neuron::weights)
+        .function("gradient", &Neuron::gradient)
+        .function("outputs", &Neuron::outputs)
+        .function("predict", &Neuron::predict)
+        .function("confusion", &Neuron::confusion);
+    emscripten::constant("maxIterationsPerCall", vaerksted::neuron::kMaxIterationsPerCall);
+}
