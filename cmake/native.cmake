@@ -25,3 +25,9 @@ target_link_libraries(goodfood_generate PRIVATE vaerksted_core)
 
 add_executable(neuron_bench wasm/tools/neuron_bench.cpp)
 target_link_libraries(neuron_bench PRIVATE vaerksted_core)
+
+# data/goodfood.csv is exactly what the generator writes for its documented seed.
+add_test(NAME goodfood_data_is_reproducible
+  COMMAND ${CMAKE_COMMAND} -DGENERATOR=$<TARGET_FILE:goodfood_generate>
+          -DEXPECTED=${CMAKE_SOURCE_DIR}/data/goodfood.csv -DOUT=${CMAKE_BINARY_DIR}/goodfood_check.csv
+          -P ${CMAKE_SOURCE_DIR}/cmake/compare_generated.cmake)

@@ -240,3 +240,23 @@ TEST(Trainer, BoundaryLevelIsWhereOutputIsOneHalf) {
     config.activation = Activation::Identity;
     EXPECT_EQ(ready(config).boundaryLevel(), 0.5);
 }
+
+TEST(Trainer, SetupWithBadDataKeepsTheEarlierStateUntouched) {
+    NeuronConfig config;
+    config.eta = 0.05;
+    NeuronTrainer trainer = ready(config);
+    TrainLog log;
+    ASSERT_TRUE(trainer.train(30, 1000, log).ok());
+    const Eigen::VectorXd before = trainer.rawWeights();
+    // Cross-entropy with a target of 2 is refused, and so is the new setting that came with it.
+    const std::vector<double> x = {1, 2}, t = {0, 2};
+    Dataset bad;
+    ASSERT_TRUE(makeDataset(x.data(), 2, 2, 1, t.data(), 2, bad).ok());
+    NeuronConfig crossEntropy = config;
+    crossEntropy.loss = LossKind::CrossEntropy;
+    EXPECT_EQ(trainer.setup(bad, crossEntropy).status, Status::TargetOutOfRange);
+    EXPECT_EQ(trainer.iteration(), 30);
+    EXPECT_EQ(trainer.config()->loss, LossKind::SquaredError);
+    EXPECT_EQ(trainer.data()->examples(), 8);
+    EXPECT_TRUE(bitIdentical(before, trainer.rawWeights()));
+}

@@ -82,6 +82,19 @@ public:
         return toJs(p);
     }
 
+    // setData and configure at once: on any problem the earlier state stays untouched.
+    JsObject setup(const Float64Array& x, int rows, int cols, const Float64Array& t,
+                   const JsObject& settings) {
+        NeuronConfig config;
+        Problem p = readConfig(settings, config);
+        if (!p.ok()) return toJs(p);
+        const std::vector<double> xs = copyIn(x), ts = copyIn(t);
+        Dataset data;
+        p = makeDataset(xs.data(), xs.size(), rows, cols, ts.data(), ts.size(), data);
+        if (p.ok()) p = trainer_.setup(std::move(data), config);
+        return toJs(p);
+    }
+
     JsObject configure(const JsObject& settings) {
         NeuronConfig config;
         Problem p = readConfig(settings, config);
@@ -145,6 +158,7 @@ EMSCRIPTEN_BINDINGS(neuron_core) {
     using vaerksted::neuron::Neuron;
     emscripten::class_<Neuron>("Neuron")
         .constructor<>()
+        .function("setup", &Neuron::setup)
         .function("setData", &Neuron::setData)
         .function("configure", &Neuron::configure)
         .function("setLearningRate", &Neuron::setLearningRate)

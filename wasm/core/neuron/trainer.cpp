@@ -16,6 +16,18 @@ Problem NeuronTrainer::checkTogether(const Dataset& data, const NeuronConfig& co
     return {};
 }
 
+Problem NeuronTrainer::setup(Dataset data, const NeuronConfig& config) {
+    if (data.examples() == 0) return {Status::NoExamples};
+    if (data.features() == 0) return {Status::NoFeatures};
+    Problem p = validateConfig(config);
+    if (p.ok()) p = checkTogether(data, config);
+    if (!p.ok()) return p;
+    data_ = std::move(data);
+    config_ = config;
+    restart();
+    return {};
+}
+
 Problem NeuronTrainer::setData(Dataset data) {
     if (data.examples() == 0) return {Status::NoExamples};
     if (data.features() == 0) return {Status::NoFeatures};

@@ -28,6 +28,10 @@ struct TrainLog {
 
 class NeuronTrainer {
 public:
+    // New data and settings together, checked together. Restarts at iteration 0.
+    // On a problem nothing changes: the earlier data, settings and training state stay.
+    Problem setup(Dataset data, const NeuronConfig& config);
+
     // New data; the settings stay. Restarts at iteration 0. On a problem nothing changes.
     Problem setData(Dataset data);
 

@@ -1,0 +1,9 @@
+// npm run build: the wasm module and the static page in dist/.
+import { ensurePackages, BUILD_PACKAGES } from './system.mjs';
+import { buildPage, buildWasm, ensureNodeModules } from './steps.mjs';
+
+ensurePackages(BUILD_PACKAGES);
+ensureNodeModules();
+buildWasm();
+buildPage();
+console.log('\nBuilt dist/: a static folder; copy it under any path of any web server.');

@@ -1,0 +1,47 @@
+// Debian packages the project needs, and installing the missing ones: as root, or with
+// passwordless sudo; otherwise print the one apt command to run and stop.
+import { execFileSync, spawnSync } from 'node:child_process';
+
+// What building and serving the app needs.
+export const BUILD_PACKAGES = ['cmake', 'ninja-build', 'g++', 'libeigen3-dev', 'emscripten'];
+// What `npm test` needs on top: GoogleTest, JSON for the shared test cases, the browser and a font.
+export const TEST_PACKAGES = [...BUILD_PACKAGES, 'libgtest-dev', 'nlohmann-json3-dev', 'chromium',
+  'fonts-liberation'];
+
+function installed(pkg) {
+  const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.includes('install ok installed');
+}
+
+function canSudo() {
+  return spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
+}
+
+function run(cmd, args) {
+  console.log(`$ ${[cmd, ...args].join(' ')}`);
+  execFileSync(cmd, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+// Installs what is missing of packages; returns normally when all are there.
+export function ensurePackages(packages) {
+  if (spawnSync('dpkg-query', ['--version'], { stdio: 'ignore' }).status !== 0) {
+    console.log('Not a Debian system: make sure these are installed: ' + packages.join(' '));
+    return;
+  }
+  const missing = packages.filter((p) => !installed(p));
+  if (missing.length === 0) return;
+  const apt = ['apt-get', 'install', '-y', '--no-install-recommends', ...missing];
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot && !canSudo()) {
+    console.error('\nThese Debian packages are missing: ' + missing.join(', '));
+    console.error('Install them with this command, then run the npm command again:\n');
+    console.error(`  sudo apt-get update && sudo ${apt.join(' ')}\n`);
+    process.exit(1);
+  }
+  const sudo = isRoot ? [] : ['sudo', '-n'];
+  console.log('Installing missing Debian packages: ' + missing.join(', '));
+  const [cmd, ...args] = [...sudo, 'apt-get', 'update', '-q'];
+  run(cmd, args);
+  const [cmd2, ...args2] = [...sudo, ...apt];
+  run(cmd2, args2);
+}

@@ -1,0 +1,205 @@
+// The "Kunstig neuron" page in Chromium: it trains, a link reproduces its state, bad files are
+// explained and change nothing, an XLSX trains, and it fits a phone.
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { buildXlsx } from '../fixtures/xlsx-writer.ts';
+import { launch, openSession, screenshot, startServer, type Server, type Session } from './harness.ts';
+
+let browser: Browser;
+let server: Server;
+let session: Session | null = null;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+afterEach(async () => {
+  if (!session) return;
+  assert.deepEqual(session.consoleErrors, [], 'no console errors');
+  assert.deepEqual(session.foreignRequests(), [], 'no request outside the page\'s origin');
+  await session.context.close();
+  session = null;
+});
+
+async function open(query: string, viewport?: { width: number; height: number }): Promise<Page> {
+  session = await openSession(browser, server, viewport);
+  await session.page.goto(server.url + query);
+  await session.page.locator('[data-stat="iteration"]').filter({ hasText: /\d/ }).waitFor();
+  return session.page;
+}
+
+// A number as the page shows it in Danish: "−26,56", "1.000", "2,359E-5".
+function danishNumber(text: string): number {
+  return Number(text.trim().replace(/\u2212/g, '-').replace(/\./g, '').replace(',', '.'));
+}
+
+async function iteration(page: Page): Promise<number> {
+  return danishNumber(await page.locator('[data-stat="iteration"]').innerText());
+}
+
+async function waitForIteration(page: Page, n: number): Promise<void> {
+  await page.waitForFunction((expected) =>
+    document.querySelector('[data-stat="iteration"]')?.textContent?.replace(/\./g, '') === String(expected), n, { timeout: 20_000 });
+}
+
+async function weights(page: Page): Promise<number[]> {
+  const cells = await page.locator('table.weights tbody tr td:nth-child(2)').allInnerTexts();
+  return cells.map(danishNumber);
+}
+
+describe('Kunstig neuron', () => {
+  test('opens on Good Food at iteration 0 with E = ½·Σ(t − ½)² = 12,5', async () => {
+    const page = await open('?page=neuron');
+    assert.equal(await page.locator('h1').innerText(), 'Kunstig neuron');
+    assert.equal(await iteration(page), 0);
+    // All weights 0: o = ½ for all 100 customers, so E = 100 · ½ · ¼.
+    assert.equal(danishNumber(await page.locator('[data-stat="loss"]').innerText()), 12.5);
+    assert.match(await page.locator('.data-summary').innerText(), /100 eksempler · 2 inputs · 40 Ja og 60 Nej/);
+    assert.deepEqual(await weights(page), [0, 0, 0]);
+  });
+
+  test('a training run draws a falling loss curve', async () => {
+    const page = await open('?page=neuron&speed=max');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await waitForIteration(page, 1000);
+    const canvas = page.locator('canvas[data-last-loss]');
+    const first = Number(await canvas.getAttribute('data-first-loss'));
+    const last = Number(await canvas.getAttribute('data-last-loss'));
+    assert.equal(first, 12.5);
+    assert.ok(last < first * 0.9, `E fell from ${first} to ${last}`);
+    assert.ok(Number(await canvas.getAttribute('data-points')) > 100);
+    assert.equal(Number(await canvas.getAttribute('data-last-iteration')), 1000);
+    assert.ok((await weights(page)).every((w) => w !== 0));
+  });
+
+  test('a link reproduces the notes\' GeoGebra sheet: 499 updates from (−26,54; 1,21)', async () => {
+    const page = await open('?page=neuron&data=goodfood3&std=0&eta=0.1&w=-26.54,1.21&iter=499&speed=max');
+    assert.equal(await page.locator('select[name="dataset"]').inputValue(), 'goodfood3');
+    assert.equal(await page.locator('input[name="eta"]').inputValue(), '0,1');
+    assert.equal(await page.locator('input[name="standardize"]').isChecked(), false);
+    assert.deepEqual(await weights(page), [-26.54, 1.21]);
+    await page.getByRole('button', { name: 'Start' }).click();
+    await waitForIteration(page, 499);
+    // Row 501 of gradientnedstigning.ggb: w0 = −26,56203, w1 = 0,5332845 (shown to 4 digits).
+    assert.deepEqual(await weights(page), [-26.56, 0.5333]);
+  });
+
+  test('Ét skridt, Pause and Nulstil', async () => {
+    const page = await open('?page=neuron&speed=5&iter=1000');
+    await page.getByRole('button', { name: 'Ét skridt' }).click();
+    await waitForIteration(page, 1);
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.waitForFunction(() => Number(document.querySelector('[data-stat="iteration"]')?.textContent) >= 3);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const paused = await iteration(page);
+    await page.waitForTimeout(600);
+    assert.equal(await iteration(page), paused, 'no training while paused');
+    assert.equal(await page.locator('[data-action="start"]').innerText(), 'Fortsæt');
+    await page.getByRole('button', { name: 'Nulstil' }).click();
+    await waitForIteration(page, 0);
+    assert.deepEqual(await weights(page), [0, 0, 0]);
+  });
+
+  test('the prediction panel reproduces Hans and Gerda from the slides', async () => {
+    const page = await open('?page=neuron&std=0&w=-0.298,-0.0375,0.000769');
+    const decision = page.locator('.decision');
+    assert.match(await decision.innerText(), /o = 0,627 ≥ 0,5.*"Ja".*Vis tilbuddet!/);
+    await page.locator('input[name="ask-0"]').fill('65');
+    await page.locator('input[name="ask-1"]').fill('2800');
+    assert.match(await decision.innerText(), /o = 0,358 < 0,5.*"Nej".*Vis ikke tilbuddet/);
+  });
+
+  test('a bad CSV shows where it is wrong and keeps the data and the training', async () => {
+    const page = await open('?page=neuron&speed=max&iter=200');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await waitForIteration(page, 200);
+    const before = await weights(page);
+    await page.locator('input[type="file"]').setInputFiles({ name: 'kunder.csv', mimeType: 'text/csv',
+      buffer: Buffer.from('Alder;Forbrug;Aktiveret\n50;3500;Ja\n40;2x00;Nej\n61;1800;Nej\n', 'utf8') });
+    const message = page.locator('.data-panel .field-error');
+    await message.waitFor();
+    assert.match(await message.innerText(), /Række 3/);
+    assert.match(await message.innerText(), /Forbrug/);
+    assert.match(await page.locator('.data-summary').innerText(), /^100 eksempler/);
+    assert.equal(await page.locator('select[name="dataset"]').inputValue(), 'goodfood');
+    assert.equal(await iteration(page), 200);
+    assert.deepEqual(await weights(page), before);
+  });
+
+  test('a binary file renamed .csv is refused in plain words', async () => {
+    const page = await open('?page=neuron');
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.alloc(400, 7)]);
+    await page.locator('input[type="file"]').setInputFiles({ name: 'data.csv', mimeType: 'text/csv', buffer: png });
+    const message = page.locator('.data-panel .field-error');
+    await message.waitFor();
+    assert.match(await message.innerText(), /tekstfil/);
+    assert.match(await page.locator('.data-summary').innerText(), /^100 eksempler/);
+  });
+
+  test('an XLSX file like aimat.dk\'s goodfood.xlsx loads and trains', async () => {
+    const page = await open('?page=neuron&speed=max&iter=300');
+    const rows: (string | number)[][] = [['Alder', 'Forbrug', 'Kon', 'Aktiveret']];
+    const customers: [number, number, number, string][] = [[23, 2900, 1, 'Ja'], [31, 2400, 0, 'Ja'], [38, 3300, 1, 'Ja'],
+      [45, 2100, 0, 'Nej'], [52, 3600, 1, 'Ja'], [58, 2500, 0, 'Nej'], [64, 3100, 1, 'Nej'], [71, 1900, 0, 'Nej']];
+    rows.push(...customers);
+    await page.locator('input[type="file"]').setInputFiles({ name: 'goodfood.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(buildXlsx(rows)) });
+    await page.locator('.data-summary').filter({ hasText: /^8 eksempler · 2 inputs · 4 Ja og 4 Nej/ }).waitFor();
+    assert.equal(await page.locator('select[name="target"]').inputValue(), 'Aktiveret');
+    assert.match(await page.locator('select[name="dataset"] option:checked').innerText(), /goodfood\.xlsx/);
+    await page.getByRole('button', { name: 'Start' }).click();
+    await waitForIteration(page, 300);
+    const accuracy = await page.locator('[data-stat="accuracy"]').innerText();
+    assert.match(accuracy, /%/);
+  });
+
+  test('an absurd learning rate stops with a message, and no NaN reaches the screen', async () => {
+    const page = await open('?page=neuron&act=identity&std=0&eta=1000000&speed=max');
+    await page.getByRole('button', { name: 'Start' }).click();
+    const message = page.locator('.run-message');
+    await message.waitFor();
+    assert.match(await message.innerText(), /Træningen stoppede efter iteration \d+.*η = 1\.000\.000 er for stor/);
+    const text = await page.locator('body').innerText();
+    assert.doesNotMatch(text, /NaN|Infinity/);
+  });
+
+  test('a typed η that is not a number is refused and the old one kept', async () => {
+    const page = await open('?page=neuron');
+    const eta = page.locator('input[name="eta"]');
+    await eta.fill('hurtig');
+    await eta.press('Enter');
+    await page.getByText('Læringsraten η skal være et positivt tal').waitFor();
+    assert.doesNotMatch(page.url(), /eta=/);
+    await eta.fill('0,01');
+    await eta.press('Enter');
+    await page.waitForURL(/eta=0\.01/);
+  });
+
+  test('English toggle translates the page and switches to decimal points', async () => {
+    const page = await open('?page=neuron&std=0&w=-0.298,-0.0375,0.000769');
+    await page.getByRole('button', { name: 'English' }).click();
+    assert.equal(await page.locator('h1').innerText(), 'Artificial neuron');
+    await page.waitForURL(/lang=en/);
+    assert.match(await page.locator('.decision').innerText(), /o = 0\.627 ≥ 0\.5/);
+    assert.equal(await page.locator('input[name="eta"]').inputValue(), '0.001');
+  });
+
+  test('on a 360-px phone everything fits the width', async () => {
+    const page = await open('?page=neuron', { width: 360, height: 740 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow} px wider than the screen`);
+    await screenshot(page, 'neuron-phone-360');
+  });
+
+  test('a desktop screenshot after training', async () => {
+    const page = await open('?page=neuron&speed=max&iter=2000');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await waitForIteration(page, 2000);
+    await screenshot(page, 'neuron-desktop');
+  });
+});

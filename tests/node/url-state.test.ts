@@ -1,0 +1,59 @@
+// Every setting survives the trip into the URL and back; bad values are reported, not used.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { defaultState, formatState, parseStart, parseState } from '../../web/src/app/url-state.ts';
+
+test('the default state writes an empty query', () => {
+  assert.equal(formatState(defaultState()), '');
+});
+
+test('a full neuron state round-trips', () => {
+  const state = defaultState();
+  state.page = 'neuron';
+  state.lang = 'en';
+  state.embed = true;
+  state.hide = ['data', 'eta'];
+  Object.assign(state.neuron, {
+    data: 'goodfood3', features: ['Alder'], target: 'Aktiveret', loss: 'cross_entropy', activation: 'sigmoid',
+    gradient: 'stochastic', eta: 0.15, iterations: 300, start: { kind: 'given', weights: [0.9, 0.6] },
+    standardize: false, seed: 42, speed: Infinity, logScale: true, ask: [50, 3500],
+  });
+  const query = formatState(state);
+  assert.match(query, /page=neuron/);
+  assert.match(query, /w=0\.9,0\.6/);
+  assert.match(query, /speed=max/);
+  const { state: back, problems } = parseState(query);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(back, state);
+});
+
+test('the notes\' Good Food demonstration as a link', () => {
+  const { state, problems } = parseState('?page=neuron&w=10&iter=200000&eta=0.001');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(state.neuron.start, { kind: 'constant', value: 10 });
+  assert.equal(state.neuron.iterations, 200000);
+});
+
+test('bad values are reported and the defaults kept', () => {
+  const { state, problems } = parseState('?page=neuron&eta=-1&iter=abc&loss=mse&speed=7&w=1,x&hide=eta,bogus');
+  assert.deepEqual(problems.map((p) => p.key).sort(), ['eta', 'hide', 'iter', 'loss', 'speed', 'w']);
+  assert.equal(state.neuron.eta, 0.001);
+  assert.equal(state.neuron.iterations, 1000);
+  assert.equal(state.neuron.loss, 'squared');
+  assert.deepEqual(state.hide, ['eta']);
+});
+
+test('cross-entropy with another activation than the sigmoid is corrected and reported', () => {
+  const { state, problems } = parseState('?page=neuron&loss=ce&act=tanh');
+  assert.equal(state.neuron.activation, 'sigmoid');
+  assert.deepEqual(problems, [{ key: 'act', value: 'tanh' }]);
+});
+
+test('start weights: all equal, random with a spread, or given', () => {
+  assert.deepEqual(parseStart('0'), { kind: 'constant', value: 0 });
+  assert.deepEqual(parseStart('random'), { kind: 'random', value: 1 });
+  assert.deepEqual(parseStart('random:0.5'), { kind: 'random', value: 0.5 });
+  assert.deepEqual(parseStart('-0.298,-0.0375,0.000769'), { kind: 'given', weights: [-0.298, -0.0375, 0.000769] });
+  assert.equal(parseStart('random:-1'), null);
+  assert.equal(parseStart(''), null);
+});

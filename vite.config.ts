@@ -1,0 +1,28 @@
+// The page is a static folder (dist/) that works from any sub-path and inside an iframe:
+// relative asset URLs (base './'), everything bundled, no request outside its own files.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { serviceWorker } from './web/build/service-worker.ts';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  root: here('web'),
+  base: './',
+  publicDir: here('web/public'),
+  resolve: {
+    alias: {
+      '@wasm': here('build/wasm'),
+      '@data': here('data'),
+    },
+  },
+  build: {
+    outDir: here('dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    reportCompressedSize: false,
+  },
+  plugins: [serviceWorker()],
+  worker: { format: 'es' },
+  server: { fs: { allow: [here('.')] } },
+});

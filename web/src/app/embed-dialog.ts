@@ -1,0 +1,66 @@
+// "Indlejr": the iframe code for the current state, with check boxes for the controls to show.
+import { h, tr } from './dom.ts';
+import { t, type MessageKey } from './i18n.ts';
+import type { Store } from './store.ts';
+import { CONTROL_IDS, type ControlId } from './url-state.ts';
+
+const CONTROL_LABELS: Record<ControlId, MessageKey> = {
+  data: 'controlData', loss: 'controlLoss', activation: 'controlActivation', gradient: 'controlGradient',
+  eta: 'controlEta', iterations: 'controlIterations', start: 'controlStart', standardize: 'controlStandardize',
+  speed: 'controlSpeed', buttons: 'controlButtons', weights: 'controlWeights', predict: 'controlPredict',
+};
+
+// Controls shown by default in an embedding: enough to run it, little enough to fit a lesson page.
+const SHOWN_BY_DEFAULT: ControlId[] = ['eta', 'buttons', 'weights'];
+
+export function openEmbedDialog(store: Store, titleKey: MessageKey): void {
+  const shown = new Set<ControlId>(SHOWN_BY_DEFAULT);
+  const code = h('textarea', { class: 'embed-code', readonly: true, rows: 4, spellcheck: 'false' });
+  const preview = tr('a', 'embedPreview', { target: '_blank', rel: 'noopener' });
+  const copied = tr('span', 'embedCopied', { class: 'copied', hidden: true });
+  const update = () => {
+    const url = store.urlWith((s) => {
+      s.embed = true;
+      s.hide = CONTROL_IDS.filter((id) => !shown.has(id));
+    });
+    code.value = `<iframe src="${escapeAttribute(url)}" title="${escapeAttribute(`${t(titleKey)} – ${t('appName')}`)}" ` +
+      'width="100%" height="720" style="border:0; max-width:1100px" loading="lazy"></iframe>';
+    preview.href = url;
+    copied.hidden = true;
+  };
+  const boxes = CONTROL_IDS.map((id) => {
+    const box = h('input', { type: 'checkbox', value: id });
+    box.checked = shown.has(id);
+    box.addEventListener('change', () => {
+      if (box.checked) shown.add(id);
+      else shown.delete(id);
+      update();
+    });
+    return h('label', { class: 'checkbox' }, box, tr('span', CONTROL_LABELS[id]));
+  });
+  const copy = tr('button', 'embedCopy', { type: 'button', class: 'button-primary' });
+  copy.addEventListener('click', async () => {
+    code.select();
+    try {
+      await navigator.clipboard.writeText(code.value);
+    } catch {
+      document.execCommand('copy');  // inside an iframe without clipboard permission
+    }
+    copied.hidden = false;
+  });
+  const close = tr('button', 'close', { type: 'button' });
+  const dialog = h('dialog', { class: 'embed-dialog', 'aria-labelledby': 'embed-title' },
+    tr('h2', 'embedTitle', { id: 'embed-title' }), tr('p', 'embedIntro'),
+    h('fieldset', {}, tr('legend', 'embedControls'), h('div', { class: 'embed-boxes' }, ...boxes)),
+    tr('label', 'embedCode', { class: 'label' }), code,
+    h('div', { class: 'dialog-actions' }, copy, copied, preview, close));
+  close.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('close', () => dialog.remove());
+  document.body.append(dialog);
+  update();
+  dialog.showModal();
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}

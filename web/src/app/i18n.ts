@@ -1,0 +1,75 @@
+// Danish first, English as a toggle. Every text the page shows goes through t(), every number
+// through formatNumber(), so that Danish mode shows 0,627 and English mode 0.627.
+import { da, type Messages } from '../i18n/da.ts';
+import { en } from '../i18n/en.ts';
+
+export type Language = 'da' | 'en';
+export type MessageKey = keyof Messages;
+
+const dictionaries: Record<Language, Messages> = { da, en };
+let current: Language = 'da';
+
+export function setLanguage(language: Language): void {
+  current = language;
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+}
+
+export function language(): Language {
+  return current;
+}
+
+// Text for key with {name} placeholders filled in from params.
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = dictionaries[current][key];
+  return template.replace(/\{(\w+)\}/g, (_, name: string) =>
+    name in params ? String(params[name]) : `{${name}}`);
+}
+
+const locales: Record<Language, string> = { da: 'da-DK', en: 'en-GB' };
+const formatters = new Map<string, Intl.NumberFormat>();
+
+// The locale for number formatting elsewhere (the charts' axes).
+export function numberLocale(): string {
+  return locales[current];
+}
+
+function formatter(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = current + JSON.stringify(options);
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locales[current], options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+// A number for the screen: never "NaN" — a value that is not finite shows as "–".
+export function formatNumber(x: number, significant = 4): string {
+  if (!Number.isFinite(x)) return '–';
+  if (x !== 0 && (Math.abs(x) >= 1e7 || Math.abs(x) < 1e-5))
+    return formatter({ notation: 'scientific', maximumSignificantDigits: significant }).format(x);
+  return formatter({ maximumSignificantDigits: significant, useGrouping: Math.abs(x) >= 1e4 }).format(x);
+}
+
+// A fixed number of decimals, as the notes print o = 0,627.
+export function formatFixed(x: number, decimals: number): string {
+  if (!Number.isFinite(x)) return '–';
+  return formatter({ minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(x);
+}
+
+// Whole numbers with thousands separators: 200.000 (da), 200,000 (en).
+export function formatCount(n: number): string {
+  return Number.isFinite(n) ? formatter({ maximumFractionDigits: 0 }).format(n) : '–';
+}
+
+export function formatPercent(x: number): string {
+  return Number.isFinite(x) ? formatter({ style: 'percent', maximumFractionDigits: 1 }).format(x) : '–';
+}
+
+// Parses a number typed by a person in either language: "0,001", "0.001", "1e-3", "-2,5".
+export function parseUserNumber(text: string): number | null {
+  const s = text.trim().replace(/\s/g, '').replace('−', '-');
+  if (!/^[-+]?(\d+([.,]\d*)?|[.,]\d+)(e[-+]?\d+)?$/i.test(s)) return null;
+  const x = Number(s.replace(',', '.'));
+  return Number.isFinite(x) ? x : null;
+}

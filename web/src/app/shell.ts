@@ -1,0 +1,73 @@
+// The frame around every page: header with the app's name, the language toggle and "Indlejr",
+// and a footer. In embed mode only a small link to the full page remains.
+import { h, tr, trAttribute, translateAll } from './dom.ts';
+import { language, setLanguage, t, type MessageKey } from './i18n.ts';
+import type { Store } from './store.ts';
+import type { UrlProblem } from './url-state.ts';
+
+export interface Shell {
+  main: HTMLElement;
+  setTitle(key: MessageKey): void;
+  onEmbed(open: () => void): void;        // shows the Indlejr button and runs open on a click
+  onLanguage(refresh: () => void): void;  // re-renders dynamic text after a change of language
+  notice(text: string): void;             // a message at the top of the page
+}
+
+export function mountShell(body: HTMLElement, store: Store, problems: UrlProblem[]): Shell {
+  const embed = store.state.embed;
+  document.documentElement.classList.toggle('embedded', embed);
+  const refreshers: (() => void)[] = [];
+  const main = h('main', { id: 'main' });
+  const notices = h('div', { class: 'notices', role: 'status' });
+  const title = h('h1', { class: 'page-title' });
+
+  const languageButton = tr('button', 'languageToggle', { type: 'button', class: 'button-quiet', lang: 'en' });
+  trAttribute(languageButton, 'title', 'languageToggleTitle');
+  languageButton.addEventListener('click', () => {
+    const next = language() === 'da' ? 'en' : 'da';
+    setLanguage(next);
+    languageButton.lang = next === 'da' ? 'en' : 'da';
+    store.update((s) => { s.lang = next; });
+    translateAll(document.body);
+    document.title = pageTitle(title.dataset.i18n as MessageKey | undefined);
+    for (const refresh of refreshers) refresh();
+  });
+  const embedButton = tr('button', 'embedButton', { type: 'button', class: 'button-quiet', hidden: true });
+  trAttribute(embedButton, 'title', 'embedButtonTitle');
+
+  if (embed) {
+    const full = tr('a', 'openFullPage', { class: 'open-full', target: '_blank', rel: 'noopener',
+      href: store.urlWith((s) => { s.embed = false; s.hide = []; }) });
+    body.append(h('div', { class: 'app embedded-app' }, notices, main, h('footer', { class: 'embed-footer' }, full)));
+  } else {
+    const home = h('a', { class: 'brand', href: store.urlWith((s) => { s.page = 'home'; }) }, tr('span', 'appName'));
+    body.append(h('div', { class: 'app' },
+      h('header', { class: 'top' }, home, h('div', { class: 'top-actions' }, embedButton, languageButton)),
+      h('div', { class: 'page-head' }, title), notices, main,
+      h('footer', { class: 'bottom' }, tr('p', 'footerOffline'), tr('p', 'footerSource'))));
+  }
+
+  const notice = (text: string) => notices.append(h('p', { class: 'notice' }, text));
+  for (const p of problems) notice(t('urlProblem', { key: p.key, value: p.value }));
+
+  return {
+    main,
+    setTitle(key) {
+      title.dataset.i18n = key;
+      title.textContent = t(key);
+      document.title = pageTitle(key);
+    },
+    onEmbed(open) {
+      embedButton.hidden = false;
+      embedButton.addEventListener('click', open);
+    },
+    onLanguage(refresh) {
+      refreshers.push(refresh);
+    },
+    notice,
+  };
+}
+
+function pageTitle(key: MessageKey | undefined): string {
+  return key && key !== 'appName' ? `${t(key)} – ${t('appName')}` : t('appName');
+}

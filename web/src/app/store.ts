@@ -1,0 +1,27 @@
+// The app's state, mirrored into the URL (replaceState: a setting change is not a history step).
+import { formatState, type AppState } from './url-state.ts';
+
+type Listener = (state: AppState) => void;
+
+export class Store {
+  private readonly listeners = new Set<Listener>();
+
+  constructor(readonly state: AppState) {}
+
+  update(change: (state: AppState) => void): void {
+    change(this.state);
+    history.replaceState(null, '', location.pathname + formatState(this.state));
+    for (const listener of this.listeners) listener(this.state);
+  }
+
+  subscribe(listener: Listener): void {
+    this.listeners.add(listener);
+  }
+
+  // Absolute URL of the current state with some changes applied (for links and the embed code).
+  urlWith(change: (copy: AppState) => void): string {
+    const copy: AppState = structuredClone(this.state);
+    change(copy);
+    return new URL(location.pathname + formatState(copy), location.href).href;
+  }
+}

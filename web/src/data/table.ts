@@ -1,0 +1,77 @@
+// The table every import produces: one header row of column names and rows of trimmed text cells.
+// Turning cells into numbers happens later (dataset.ts), when the user has chosen the columns.
+import { MAX_ROWS } from './limits.ts';
+import { fail, ok, type ImportError, type Result } from './result.ts';
+
+export interface Table {
+  columns: string[];
+  rows: string[][];            // every row has columns.length cells
+  rowNumbers?: number[];       // the spreadsheet row number of rows[i]; absent means i + 2
+  decimal?: 'comma' | 'point'; // the decimal mark the file is known to use; absent: detect it
+}
+
+// One record of a file as its reader saw it: a CSV line or a sheet row, or the reason it is unreadable.
+export interface SourceRow {
+  cells: string[];
+  row: number;                 // the spreadsheet row number
+  error?: ImportError;
+}
+
+// The spreadsheet row number of data row i, for messages.
+export function rowNumberOf(table: Table, i: number): number {
+  return table.rowNumbers?.[i] ?? i + 2;
+}
+
+// Collects a file's records into a Table, checking the header and the row lengths. Blank records
+// are skipped but keep their place in the numbering; rows past MAX_ROWS are only counted.
+export function buildTable(records: Iterable<SourceRow>): Result<Table> {
+  let header: string[] | null = null;
+  let headerRow = 1;
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  let dataRows = 0;
+  for (const { cells, row, error } of records) {
+    if (error) return fail(error);
+    if (cells.every((cell) => cell === '')) continue;
+    if (!header) {
+      header = cells;
+      headerRow = row;
+      continue;
+    }
+    if (++dataRows > MAX_ROWS) continue;
+    const expected = header.length;
+    // Empty cells after the last column (a trailing delimiter) are harmless; anything else is not.
+    if (cells.length < expected || cells.slice(expected).some((cell) => cell !== '')) {
+      return fail({ code: 'ragged_row', row, found: filledLength(cells), expected });
+    }
+    rows.push(cells.length === expected ? cells : cells.slice(0, expected));
+    rowNumbers.push(row);
+  }
+  if (!header) return fail({ code: 'empty' });
+  if (dataRows === 0) return fail({ code: 'no_data_rows' });
+  if (dataRows > MAX_ROWS) return fail({ code: 'too_many_rows', limit: MAX_ROWS, found: dataRows });
+  return checkHeader(header, headerRow, rows, rowNumbers);
+}
+
+// Drops trailing columns without header or data (e.g. "a;b;c;" on every line), then demands a
+// unique, non-empty name for every remaining column.
+function checkHeader(header: string[], headerRow: number, rows: string[][], rowNumbers: number[]): Result<Table> {
+  let width = header.length;
+  while (width > 0 && header[width - 1] === '' && rows.every((r) => r[width - 1] === '')) width--;
+  const columns = header.slice(0, width);
+  const seen = new Set<string>();
+  for (let j = 0; j < width; j++) {
+    if (columns[j] === '') return fail({ code: 'empty_header', row: headerRow, columnNumber: j + 1 });
+    if (seen.has(columns[j])) return fail({ code: 'duplicate_column', row: headerRow, column: columns[j], columnNumber: j + 1 });
+    seen.add(columns[j]);
+  }
+  const kept = width === header.length ? rows : rows.map((r) => r.slice(0, width));
+  return ok({ columns, rows: kept, rowNumbers });
+}
+
+// How many cells a row really has: trailing empty cells are not counted.
+function filledLength(cells: string[]): number {
+  let n = cells.length;
+  while (n > 0 && cells[n - 1] === '') n--;
+  return n;
+}

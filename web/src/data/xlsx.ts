@@ -1,0 +1,36 @@
+// .xlsx (as aimat.dk's goodfood.xlsx) → Table: the first sheet, every cell as text. Only this
+// module imports read-excel-file, and the page imports it lazily, when an .xlsx file is opened.
+import { readSheet } from 'read-excel-file/universal';
+import { fail, ok, type Result } from './result.ts';
+import { buildTable, type SourceRow, type Table } from './table.ts';
+
+// A cell as the text a CSV would hold: numbers with a decimal point, dates as yyyy-mm-dd.
+function cellText(cell: unknown): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'number') return String(cell);
+  if (typeof cell === 'boolean') return cell ? 'true' : 'false';
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
+  return String(cell).trim();
+}
+
+export async function parseXlsx(bytes: Uint8Array): Promise<Result<Table>> {
+  let sheet: unknown[][];
+  try {
+    // A copy, so the reader gets an ArrayBuffer holding exactly the file.
+    const buffer = bytes.slice().buffer;
+    sheet = (await readSheet(buffer)) as unknown[][];
+  } catch {
+    return fail({ code: 'xlsx_unreadable' });
+  }
+  // The reader keeps blank rows in place, so index + 1 is the row number Excel shows. A sheet has
+  // no ragged rows: every row is padded to the widest one.
+  const width = sheet.reduce((w, row) => Math.max(w, row.length), 0);
+  const records: SourceRow[] = sheet.map((row, i) => {
+    const cells = Array.from({ length: width }, (_, j) => cellText(row[j]));
+    return { cells, row: i + 1 };
+  });
+  if (records.every((r) => r.cells.every((c) => c === ''))) return fail({ code: 'xlsx_empty_sheet' });
+  const table = buildTable(records);
+  // Numeric cells were written with String(n), so their decimal mark is a point.
+  return table.ok ? ok({ ...table.value, decimal: 'point' }) : table;
+}

@@ -1,0 +1,71 @@
+// The loss curve E against iteration, redrawn from the worker's thinned history.
+import type { Chart as ChartType } from 'chart.js';
+import { baseOptions, Chart, COLORS } from '../app/charts.ts';
+import { formatCount, formatNumber, numberLocale, t } from '../app/i18n.ts';
+
+export class LossView {
+  private readonly chart: ChartType<'line'>;
+  private logScale = false;
+
+  constructor(private readonly canvas: HTMLCanvasElement) {
+    const options = baseOptions() as unknown as NonNullable<ChartType<'line'>['options']>;
+    options.plugins!.legend = { display: false };
+    options.interaction = { mode: 'nearest', axis: 'x', intersect: false };
+    options.plugins!.tooltip = { callbacks: {
+      title: (items) => `${t('axisIteration')} ${formatCount(items[0]?.parsed.x ?? NaN)}`,
+      label: (item) => `E = ${formatNumber(item.parsed.y ?? NaN, 5)}`,
+    } };
+    options.scales!.x!.ticks = { precision: 0, callback: (value) => formatCount(Number(value)) };
+    options.scales!.y!.ticks = { callback: (value) => formatNumber(Number(value), 3) };
+    this.chart = new Chart(canvas, {
+      type: 'line',
+      data: { datasets: [{ label: 'E', data: [], borderColor: COLORS.loss, borderWidth: 2, pointRadius: 0, tension: 0 }] },
+      options,
+    });
+    this.refresh();
+  }
+
+  setCurve(iterations: Float64Array, losses: Float64Array): void {
+    const points = new Array(iterations.length);
+    let positive = true;
+    for (let i = 0; i < iterations.length; i++) {
+      points[i] = { x: iterations[i], y: losses[i] };
+      if (!(losses[i] > 0)) positive = false;
+    }
+    this.chart.data.datasets[0].data = points;
+    this.describe(iterations, losses);
+    const scales = this.chart.options.scales!;
+    scales.x!.max = Math.max(1, iterations[iterations.length - 1] ?? 1);
+    scales.x!.min = 0;
+    // A log axis needs E > 0; E = 0 exactly (a perfect fit) falls back to the linear axis.
+    const log = this.logScale && positive;
+    scales.y = { ...scales.y, type: log ? 'logarithmic' : 'linear', beginAtZero: !log } as typeof scales.y;
+    this.chart.update('none');
+  }
+
+  setLogScale(on: boolean): void {
+    this.logScale = on;
+    const data = this.chart.data.datasets[0].data as { x: number; y: number }[];
+    this.setCurve(Float64Array.from(data, (p) => p.x), Float64Array.from(data, (p) => p.y));
+  }
+
+  // The curve in words for screen readers (and tests): where E started and where it is now.
+  private describe(iterations: Float64Array, losses: Float64Array): void {
+    const last = losses.length - 1;
+    if (last < 0) return;
+    this.canvas.dataset.firstLoss = String(losses[0]);
+    this.canvas.dataset.lastLoss = String(losses[last]);
+    this.canvas.dataset.lastIteration = String(iterations[last]);
+    this.canvas.dataset.points = String(losses.length);
+    this.canvas.setAttribute('aria-label', t('lossCurveDescription', { first: formatNumber(losses[0]),
+      last: formatNumber(losses[last]), iteration: formatCount(iterations[last]) }));
+  }
+
+  refresh(): void {
+    const scales = this.chart.options.scales!;
+    scales.x!.title = { display: true, text: t('axisIteration') };
+    scales.y!.title = { display: true, text: t('axisLoss') };
+    this.chart.options.locale = numberLocale();
+    this.chart.update('none');
+  }
+}

@@ -1,0 +1,230 @@
+// The "Kunstig neuron" page: wires the data panel, the controls and the views to the worker that
+// trains the neuron, and keeps every setting in the URL.
+import { h, tr } from '../app/dom.ts';
+import { openEmbedDialog } from '../app/embed-dialog.ts';
+import { formatCount, formatNumber, t } from '../app/i18n.ts';
+import type { Shell } from '../app/shell.ts';
+import type { Store } from '../app/store.ts';
+import type { NeuronPageState } from '../app/url-state.ts';
+import type { NeuronData } from '../data/dataset.ts';
+import { findPreset, PRESETS } from '../data/presets.ts';
+import { NeuronClient } from '../wasm/neuron-client.ts';
+import type { NeuronSnapshot } from '../wasm/neuron-protocol.ts';
+import type { CoreStatus, NeuronSettings } from '../wasm/neuron-types.ts';
+import { NeuronControls, type RunSettings } from './controls.ts';
+import { DataPanel, type DataChoice } from './data-panel.ts';
+import { LossView } from './loss-view.ts';
+import { PredictionPanel } from './prediction-panel.ts';
+import { RunBar } from './run-bar.ts';
+import { ScatterView } from './scatter-view.ts';
+import { WeightsPanel } from './weights-panel.ts';
+
+export function mountNeuronPage(shell: Shell, store: Store): void {
+  shell.setTitle('pageNeuronTitle');
+  const page = new NeuronPage(shell, store);
+  shell.onEmbed(() => openEmbedDialog(store, 'pageNeuronTitle'));
+  shell.onLanguage(() => page.refresh());
+  void page.start();
+}
+
+function settingsOf(state: NeuronPageState): NeuronSettings {
+  return { activation: state.activation, loss: state.loss, gradient: state.gradient, eta: state.eta,
+    standardize: state.standardize, start: state.start, seed: state.seed };
+}
+
+class NeuronPage {
+  private readonly client: NeuronClient;
+  private readonly dataPanel: DataPanel;
+  private readonly controls: NeuronControls;
+  private readonly runBar: RunBar;
+  private readonly scatter: ScatterView;
+  private readonly lossView: LossView;
+  private readonly weights = new WeightsPanel();
+  private readonly prediction: PredictionPanel;
+  private readonly runMessage = h('p', { class: 'run-message', role: 'alert', hidden: true });
+  private readonly plotNote = tr('p', 'chooseTwoToPlot', { class: 'field-help', hidden: true });
+  private data: NeuronData | null = null;
+  private latest: NeuronSnapshot | null = null;
+  private frame = 0;
+
+  constructor(private readonly shell: Shell, private readonly store: Store) {
+    const state = store.state.neuron;
+    this.client = new NeuronClient({
+      state: (snapshot, problem) => this.receive(snapshot, problem),
+      fatal: (message) => shell.notice(t('coreFailed', { detail: message })),
+    });
+    this.dataPanel = new DataPanel((data, choice) => this.applyData(data, choice));
+    this.controls = new NeuronControls(state, {
+      settings: (change) => void this.changeSettings(change),
+      eta: (eta) => void this.changeEta(eta),
+      iterations: (iterations) => store.update((s) => { s.neuron.iterations = iterations; }),
+      speed: (speed) => {
+        store.update((s) => { s.neuron.speed = speed; });
+        this.controls.sync(store.state.neuron);
+        this.client.setSpeed(speed);
+      },
+    });
+    this.runBar = new RunBar({
+      start: () => this.client.run(this.latest && this.latest.remaining > 0 ? this.latest.remaining : store.state.neuron.iterations,
+        store.state.neuron.speed),
+      pause: () => this.client.pause(),
+      step: () => this.client.step(),
+      reset: () => {
+        this.showRunMessage(null);
+        this.client.reset();
+      },
+    });
+    this.prediction = new PredictionPanel((values) => store.update((s) => { s.neuron.ask = values; }));
+    const scatterCanvas = h('canvas', { role: 'img', 'aria-label': t('sectionPlot') });
+    const lossCanvas = h('canvas', { role: 'img', 'aria-label': t('sectionLoss') });
+    shell.main.append(this.layout(scatterCanvas, lossCanvas));
+    this.scatter = new ScatterView(scatterCanvas);
+    this.lossView = new LossView(lossCanvas);
+    this.lossView.setLogScale(state.logScale);
+    this.controls.hide(store.state.hide);
+    for (const id of store.state.hide) shell.main.querySelectorAll<HTMLElement>(`[data-control="${id}"]`).forEach((e) => { e.hidden = true; });
+  }
+
+  private layout(scatterCanvas: HTMLCanvasElement, lossCanvas: HTMLCanvasElement): HTMLElement {
+    const logBox = h('input', { type: 'checkbox', name: 'log-scale' });
+    logBox.checked = this.store.state.neuron.logScale;
+    logBox.addEventListener('change', () => {
+      this.store.update((s) => { s.neuron.logScale = logBox.checked; });
+      this.lossView.setLogScale(logBox.checked);
+    });
+    const panel = (titleKey: Parameters<typeof tr>[1], control: string | null, ...children: (HTMLElement | null)[]) =>
+      h('section', { class: 'panel', 'data-control': control ?? undefined }, tr('h2', titleKey), ...children);
+    return h('div', { class: 'neuron-page' },
+      tr('p', 'neuronIntro', { class: 'intro' }),
+      h('div', { class: 'neuron-grid' },
+        h('div', { class: 'run-bar panel' }, this.runBar.buttons, this.runBar.status, this.runMessage),
+        h('div', { class: 'plots' },
+          panel('sectionPlot', null, h('div', { class: 'chart-box' }, scatterCanvas), this.plotNote),
+          panel('sectionLoss', null, h('div', { class: 'chart-box' }, lossCanvas),
+            h('label', { class: 'checkbox small' }, logBox, tr('span', 'logScale')))),
+        h('aside', { class: 'sidebar' },
+          panel('sectionData', 'data', this.dataPanel.root),
+          panel('sectionNeuron', null, this.controls.root)),
+        h('div', { class: 'details' },
+          panel('sectionWeights', 'weights', this.weights.weightsRoot, tr('h3', 'sectionConfusion'), this.weights.confusionRoot),
+          panel('sectionPredict', 'predict', this.prediction.root))));
+  }
+
+  async start(): Promise<void> {
+    const state = this.store.state.neuron;
+    let preset = findPreset(state.data);
+    if (!preset) {
+      this.shell.notice(t('urlProblem', { key: 'data', value: state.data }));
+      preset = PRESETS[0];
+    }
+    if (!(await this.dataPanel.openPreset(preset, state.target, state.features)))
+      await this.dataPanel.openPreset(preset, null, null);  // the URL's columns did not fit
+  }
+
+  refresh(): void {
+    this.dataPanel.refresh();
+    this.controls.refresh();
+    this.scatter.refresh();
+    this.lossView.refresh();
+    this.weights.refresh();
+    this.prediction.refresh();
+    this.runBar.refresh();
+  }
+
+  // New data: train from the start on them, or explain why not and keep the old ones.
+  private async applyData(data: NeuronData, choice: DataChoice): Promise<string | null> {
+    let state = this.store.state.neuron;
+    // Chosen start weights belong to a number of inputs; other data start from 0 instead.
+    const start = state.start.kind === 'given' && state.start.weights.length !== data.cols + 1
+      ? { kind: 'constant' as const, value: 0 } : state.start;
+    const reply = await this.client.setup({ x: data.x, rows: data.rows, cols: data.cols, t: data.t },
+      settingsOf({ ...state, start }));
+    if (!reply.status.ok) return this.coreMessage(reply.status, data);
+    this.store.update((s) => {
+      s.neuron.start = start;
+      s.neuron.data = choice.preset ? choice.preset.id : 'own';
+      const presetColumns = choice.preset && choice.target === choice.preset.target
+        && choice.features.join() === choice.preset.features.join();
+      s.neuron.target = presetColumns || !choice.preset ? null : choice.target;
+      s.neuron.features = presetColumns || !choice.preset ? null : choice.features;
+      if (s.neuron.ask && s.neuron.ask.length !== data.cols) s.neuron.ask = null;
+    });
+    state = this.store.state.neuron;
+    this.data = data;
+    this.controls.setFeatureCount(data.cols);
+    this.controls.sync(state);
+    this.scatter.setData(data);
+    this.weights.setData(data);
+    this.prediction.setData(data, state.ask, choice.preset?.offer ?? false);
+    this.plotNote.hidden = data.cols <= 2;
+    this.runBar.setEnabled(true);
+    this.showRunMessage(null);
+    if (reply.snapshot) this.draw(reply.snapshot);
+    return null;
+  }
+
+  // Loss, activation, update rule, start weights, standardisation or seed: a new run.
+  private async changeSettings(change: Partial<RunSettings>): Promise<void> {
+    const next = { ...this.store.state.neuron, ...change };
+    const reply = await this.client.configure(settingsOf(next));
+    if (!reply.status.ok) {
+      this.showRunMessage(this.coreMessage(reply.status, this.data));
+      this.controls.sync(this.store.state.neuron);
+      return;
+    }
+    this.store.update((s) => Object.assign(s.neuron, change));
+    this.controls.sync(this.store.state.neuron);
+    this.showRunMessage(null);
+    if (reply.snapshot) this.draw(reply.snapshot);
+  }
+
+  // η changes mid-run without a restart.
+  private async changeEta(eta: number): Promise<void> {
+    const reply = await this.client.setEta(eta);
+    if (!reply.status.ok) return;
+    this.store.update((s) => { s.neuron.eta = eta; });
+    this.showRunMessage(null);
+  }
+
+  private receive(snapshot: NeuronSnapshot, problem: CoreStatus | null): void {
+    this.latest = snapshot;
+    if (problem) this.showRunMessage(this.coreMessage(problem, this.data, snapshot.iteration));
+    if (!this.frame) this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      if (this.latest) this.draw(this.latest);
+    });
+  }
+
+  // One frame: every view shows the same moment of training.
+  private draw(snapshot: NeuronSnapshot): void {
+    this.latest = snapshot;
+    const activation = this.store.state.neuron.activation;
+    this.runBar.show(snapshot);
+    this.lossView.setCurve(snapshot.curveIterations, snapshot.curveLosses);
+    this.scatter.setModel(snapshot.weights, snapshot.level, activation);
+    this.weights.show(snapshot);
+    this.prediction.setModel(snapshot.weights, activation);
+  }
+
+  private showRunMessage(text: string | null): void {
+    this.runMessage.hidden = text === null;
+    this.runMessage.textContent = text ?? '';
+  }
+
+  // The core's status in words: which setting or which cell, and what to do.
+  private coreMessage(status: CoreStatus, data: NeuronData | null, iteration = 0): string {
+    switch (status.status) {
+      case 'diverged':
+        return t('errorDiverged', { iteration: formatCount(iteration), eta: formatNumber(this.store.state.neuron.eta) });
+      case 'invalid_learning_rate':
+        return t('errorEta');
+      case 'non_finite_input':
+        return t('errorCore', { detail: t('errorCoreCell', { row: status.row + 2,
+          column: data ? (data.featureNames[status.column] ?? data.targetName) : status.column + 1 }) });
+      case 'target_out_of_range':
+        return t('errorCore', { detail: t('errorCoreTarget', { row: status.row + 2 }) });
+      default:
+        return t('errorCore', { detail: status.status });
+    }
+  }
+}

@@ -1,0 +1,81 @@
+// Types of the Embind module that the Emscripten build writes to build/wasm/neuron_core.mjs
+// (from wasm/bindings/neuron_bindings.cpp); Vite resolves @wasm to build/wasm.
+// See docs/wasm-api.md for how to load it in node and train a neuron.
+declare module '@wasm/neuron_core.mjs' {
+  export type ActivationName = 'sigmoid' | 'tanh' | 'relu' | 'identity';
+  export type LossName = 'squared' | 'cross_entropy';
+  export type GradientName = 'sum' | 'mean' | 'stochastic';
+
+  export type StartWeights =
+    | { kind: 'constant'; value: number }
+    | { kind: 'random'; value: number }
+    | { kind: 'given'; weights: number[] };
+
+  export interface NeuronSettings {
+    activation: ActivationName;
+    loss: LossName;
+    gradient: GradientName;
+    eta: number;
+    standardize: boolean;
+    start: StartWeights;
+    seed: number;
+  }
+
+  export type StatusName =
+    | 'ok' | 'no_examples' | 'no_features' | 'shape_mismatch' | 'non_finite_input' | 'target_out_of_range'
+    | 'unknown_activation' | 'unknown_loss' | 'unknown_gradient_mode' | 'unknown_start_kind'
+    | 'cross_entropy_needs_sigmoid' | 'invalid_learning_rate' | 'invalid_iterations'
+    | 'invalid_start_weights' | 'diverged' | 'not_ready' | 'invalid_snapshot_interval';
+
+  export interface CoreStatus {
+    ok: boolean;
+    status: StatusName;
+    row: number;     // 0-based example, -1 when not about a cell
+    column: number;  // 0-based input column (cols = the target), -1 when not about a cell
+  }
+
+  export interface TrainResult extends CoreStatus {
+    iteration: number;
+    losses: Float64Array;     // E after each iteration done in this call
+    snapshots: Float64Array;  // rows of (iteration, w0 … wn), raw scale
+  }
+
+  export interface Confusion {
+    truePositive: number;
+    falseNegative: number;
+    falsePositive: number;
+    trueNegative: number;
+    accuracy: number;
+  }
+
+  export interface Neuron {
+    setup(x: Float64Array, rows: number, cols: number, t: Float64Array, settings: NeuronSettings): CoreStatus;
+    setData(x: Float64Array, rows: number, cols: number, t: Float64Array): CoreStatus;
+    configure(settings: NeuronSettings): CoreStatus;
+    setLearningRate(eta: number): CoreStatus;
+    train(iterations: number, snapshotEvery: number): TrainResult;
+    reset(): void;
+    ready(): boolean;
+    iteration(): number;
+    loss(): number;
+    boundaryLevel(): number;
+    weights(): Float64Array;
+    gradient(): Float64Array;
+    outputs(): Float64Array;
+    predict(x: Float64Array, rows: number): Float64Array;
+    confusion(): Confusion;
+    delete(): void;
+  }
+
+  export interface NeuronCoreModule {
+    Neuron: new () => Neuron;
+    maxIterationsPerCall: number;
+  }
+
+  export interface ModuleOptions {
+    wasmBinary?: ArrayBuffer | Uint8Array;
+    locateFile?: (path: string, prefix: string) => string;
+  }
+
+  export default function createNeuronCore(options?: ModuleOptions): Promise<NeuronCoreModule>;
+}
