@@ -8,8 +8,8 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   root: here('web'),
+  publicDir: false,
   base: './',
-  publicDir: here('web/public'),
   resolve: {
     alias: {
       '@wasm': here('build/wasm'),

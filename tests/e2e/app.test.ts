@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { after, afterEach, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { buildXlsx } from '../fixtures/xlsx-writer.ts';
 import { launch, openSession, screenshot, startServer, type Server, type Session } from './harness.ts';
 
 let browser: Browser;
@@ -72,6 +73,27 @@ describe('the app', () => {
     await page.getByRole('checkbox', { name: 'Startvægte og seed' }).check();
     assert.ok(!(await hidden()).includes('start'));
     await page.getByRole('button', { name: 'Luk' }).click();
+  });
+
+  test('after one visit it keeps working, and reloads, with the network gone', async () => {
+    session = await openSession(browser, server);
+    const { page, context } = session;
+    await page.goto(server.url + '?page=neuron&speed=max&iter=100');
+    await page.locator('[data-stat="iteration"]').filter({ hasText: '0' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    // The service worker has copied every file of the build once it controls the page.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator('[data-stat="iteration"]').filter({ hasText: '0' }).waitFor();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.locator('[data-stat="iteration"]').filter({ hasText: '100' }).waitFor();
+    // The XLSX reader is loaded on demand: offline it must come from the copy too.
+    await page.locator('input[type="file"]').setInputFiles({ name: 'tre.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(buildXlsx([['Alder', 'Aktiveret'], [25, 'Nej'], [40, 'Nej'], [60, 'Ja']])) });
+    await page.locator('.data-summary').filter({ hasText: /^3 eksempler/ }).waitFor();
+    await context.setOffline(false);
   });
 
   test('inside an iframe on another origin (as in Lectio or Moodle) it trains', async () => {

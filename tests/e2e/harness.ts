@@ -46,6 +46,7 @@ export async function openSession(browser: Browser, server: Server,
     if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(`${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+  page.on('requestfailed', (request) => consoleErrors.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
   context.on('request', (request) => requests.push(request.url()));
   const origin = new URL(server.url).origin;
   return {

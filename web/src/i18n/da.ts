@@ -11,6 +11,7 @@ export const da = {
   footerOffline: 'Alt regnes ud i din browser. Intet sendes nogen steder hen, og siden virker også uden net.',
   footerSource: 'Følger AI-projektets noter (aimat.dk, Aalborg Universitet).',
   urlProblem: 'Adressen indeholdt en værdi, der ikke kan bruges: {key}={value}. Standardværdien bruges i stedet.',
+  ownDataNotInLink: 'Linket blev lavet med egne data, og en fil kan ikke gemmes i et link. Siden viser Good Food i stedet; hent filen igen.',
   coreFailed: 'Beregningsmotoren (WebAssembly) kunne ikke starte. Prøv at genindlæse siden. ({detail})',
   close: 'Luk',
 

@@ -13,6 +13,7 @@ export const en: Messages = {
   footerOffline: 'Everything is computed in your browser. Nothing is sent anywhere, and the page also works without a network.',
   footerSource: 'Follows the notes of AI-projektet (aimat.dk, Aalborg University).',
   urlProblem: 'The address contained a value that cannot be used: {key}={value}. The default is used instead.',
+  ownDataNotInLink: 'The link was made with your own data, and a file cannot be stored in a link. The page shows Good Food instead; load the file again.',
   coreFailed: 'The computing engine (WebAssembly) could not start. Try reloading the page. ({detail})',
   close: 'Close',
 

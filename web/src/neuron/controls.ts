@@ -92,10 +92,6 @@ export class NeuronControls {
     this.sync(this.state);
   }
 
-  hide(ids: readonly ControlId[]): void {
-    for (const id of ids) this.root.querySelectorAll<HTMLElement>(`[data-control="${id}"]`).forEach((e) => { e.hidden = true; });
-  }
-
   private listen(): void {
     this.loss.addEventListener('change', () => {
       const loss = this.loss.value as LossName;

@@ -27,6 +27,17 @@ export function mountNeuronPage(shell: Shell, store: Store): void {
   void page.start();
 }
 
+// Hides the chosen control groups, a side panel left with none, and the side column if it is empty.
+function hideControls(root: HTMLElement, ids: readonly string[]): void {
+  for (const id of ids) root.querySelectorAll<HTMLElement>(`[data-control="${id}"]`).forEach((e) => { e.hidden = true; });
+  const panels = Array.from(root.querySelectorAll<HTMLElement>('.sidebar > .panel'));
+  for (const panel of panels) {
+    const groups = Array.from(panel.querySelectorAll<HTMLElement>('.control'));
+    if (groups.length > 0 && groups.every((g) => g.hidden)) panel.hidden = true;
+  }
+  if (panels.every((p) => p.hidden)) root.querySelector('.neuron-grid')?.classList.add('no-sidebar');
+}
+
 function settingsOf(state: NeuronPageState): NeuronSettings {
   return { activation: state.activation, loss: state.loss, gradient: state.gradient, eta: state.eta,
     standardize: state.standardize, start: state.start, seed: state.seed };
@@ -81,8 +92,7 @@ class NeuronPage {
     this.scatter = new ScatterView(scatterCanvas);
     this.lossView = new LossView(lossCanvas);
     this.lossView.setLogScale(state.logScale);
-    this.controls.hide(store.state.hide);
-    for (const id of store.state.hide) shell.main.querySelectorAll<HTMLElement>(`[data-control="${id}"]`).forEach((e) => { e.hidden = true; });
+    hideControls(shell.main, store.state.hide);
   }
 
   private layout(scatterCanvas: HTMLCanvasElement, lossCanvas: HTMLCanvasElement): HTMLElement {
@@ -114,7 +124,8 @@ class NeuronPage {
     const state = this.store.state.neuron;
     let preset = findPreset(state.data);
     if (!preset) {
-      this.shell.notice(t('urlProblem', { key: 'data', value: state.data }));
+      // A link made while a file was open cannot carry the file.
+      this.shell.notice(state.data === 'own' ? t('ownDataNotInLink') : t('urlProblem', { key: 'data', value: state.data }));
       preset = PRESETS[0];
     }
     if (!(await this.dataPanel.openPreset(preset, state.target, state.features)))
