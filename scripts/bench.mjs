@@ -9,11 +9,12 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ensurePackages, TEST_PACKAGES } from './system.mjs';
+import { ensureNode, ensurePackages, TEST_PACKAGES } from './system.mjs';
 import { buildNative, buildPage, buildWasm, ensureNodeModules, ROOT } from './steps.mjs';
 
 const REPEATS = 5;
 
+ensureNode();
 ensurePackages(TEST_PACKAGES);
 ensureNodeModules();
 buildNative();

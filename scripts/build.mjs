@@ -1,7 +1,8 @@
 // npm run build: the wasm module and the static page in dist/.
-import { ensurePackages, BUILD_PACKAGES } from './system.mjs';
+import { ensureNode, ensurePackages, BUILD_PACKAGES } from './system.mjs';
 import { buildPage, buildWasm, ensureNodeModules } from './steps.mjs';
 
+ensureNode();
 ensurePackages(BUILD_PACKAGES);
 ensureNodeModules();
 buildWasm();

@@ -1,9 +1,10 @@
 // npm start: install what is missing, build, and serve the app at a printed URL.
-import { ensurePackages, BUILD_PACKAGES } from './system.mjs';
+import { ensureNode, ensurePackages, BUILD_PACKAGES } from './system.mjs';
 import { buildPage, buildWasm, ensureNodeModules, ROOT } from './steps.mjs';
 import { serveStatic } from './serve.mjs';
 import { join } from 'node:path';
 
+ensureNode();
 ensurePackages(BUILD_PACKAGES);
 ensureNodeModules();
 buildWasm();

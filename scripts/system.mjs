@@ -8,6 +8,15 @@ export const BUILD_PACKAGES = ['cmake', 'ninja-build', 'g++', 'libeigen3-dev', '
 export const TEST_PACKAGES = [...BUILD_PACKAGES, 'libgtest-dev', 'nlohmann-json3-dev', 'chromium',
   'fonts-liberation'];
 
+// Vite 8 needs Node.js 20.19 or newer; apt's nodejs of Debian 12 is 18, so it cannot help here.
+export function ensureNode() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major > 20 || (major === 20 && minor >= 19)) return;
+  console.error(`Node.js ${process.versions.node} is too old: AI-værkstedet needs Node.js 20.19 or newer ` +
+    '(e.g. from https://github.com/nodesource/distributions).');
+  process.exit(1);
+}
+
 function installed(pkg) {
   const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
   return r.status === 0 && r.stdout.includes('install ok installed');

@@ -1,7 +1,9 @@
 // Serves the built dist/ under a sub-path (as a school's web server would) and drives Debian's
 // Chromium with playwright-core. Records console errors, page errors and every request, so each
 // test can assert that nothing failed and nothing left the page's own origin.
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { after, afterEach, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 // @ts-expect-error: a plain .mjs helper shared with npm start
@@ -36,8 +38,13 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 }
 
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  otherOrigins?: string[];  // origins besides the app's that may be requested (a test's host page)
+}
+
 export async function openSession(browser: Browser, server: Server,
-  viewport = { width: 1280, height: 900 }): Promise<Session> {
+  { viewport = { width: 1280, height: 900 }, otherOrigins = [] }: OpenOptions = {}): Promise<Session> {
   const context = await browser.newContext({ viewport, locale: 'da-DK' });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
@@ -48,10 +55,10 @@ export async function openSession(browser: Browser, server: Server,
   page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
   page.on('requestfailed', (request) => consoleErrors.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
   context.on('request', (request) => requests.push(request.url()));
-  const origin = new URL(server.url).origin;
+  const allowed = [new URL(server.url).origin, ...otherOrigins];
   return {
     page, context, consoleErrors, requests,
-    foreignRequests: () => requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')),
+    foreignRequests: () => requests.filter((url) => !allowed.includes(new URL(url).origin) && !/^(data|blob):/.test(url)),
   };
 }
 
@@ -60,4 +67,42 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = `${SCREENSHOTS}${name}.png`;
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+export interface Suite {
+  readonly server: Server;
+  open(options?: OpenOptions): Promise<Session>;
+}
+
+// One server and one browser for a test file; each test opens a fresh context, and after each test
+// there must have been no console error and no request outside the page's origin.
+export function browserSuite(): Suite {
+  let browser: Browser | null = null;
+  let server: Server | null = null;
+  let session: Session | null = null;
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async () => {
+    if (!session) return;
+    const finished = session;
+    session = null;
+    await finished.context.close();
+    assert.deepEqual(finished.consoleErrors, [], 'no console errors');
+    assert.deepEqual(finished.foreignRequests(), [], 'no request outside the page\'s origin');
+  });
+  return {
+    get server() {
+      return server!;
+    },
+    async open(options) {
+      session = await openSession(browser!, server!, options);
+      return session;
+    },
+  };
 }

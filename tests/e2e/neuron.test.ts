@@ -1,36 +1,18 @@
 // The "Kunstig neuron" page in Chromium: it trains, a link reproduces its state, bad files are
 // explained and change nothing, an XLSX trains, and it fits a phone.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { buildXlsx } from '../fixtures/xlsx-writer.ts';
-import { launch, openSession, screenshot, startServer, type Server, type Session } from './harness.ts';
+import { browserSuite, screenshot } from './harness.ts';
 
-let browser: Browser;
-let server: Server;
-let session: Session | null = null;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  if (!session) return;
-  assert.deepEqual(session.consoleErrors, [], 'no console errors');
-  assert.deepEqual(session.foreignRequests(), [], 'no request outside the page\'s origin');
-  await session.context.close();
-  session = null;
-});
+const suite = browserSuite();
 
 async function open(query: string, viewport?: { width: number; height: number }): Promise<Page> {
-  session = await openSession(browser, server, viewport);
-  await session.page.goto(server.url + query);
-  await session.page.locator('[data-stat="iteration"]').filter({ hasText: /\d/ }).waitFor();
-  return session.page;
+  const { page } = await suite.open({ viewport });
+  await page.goto(suite.server.url + query);
+  await page.locator('[data-stat="iteration"]').filter({ hasText: /\d/ }).waitFor();
+  return page;
 }
 
 // A number as the page shows it in Danish: "−26,56", "1.000", "2,359E-5".
