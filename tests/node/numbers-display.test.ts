@@ -26,7 +26,11 @@ test('no NaN or Infinity ever reaches the screen', () => {
 
 test('very small and very large numbers use powers of ten', () => {
   setLanguage('en');
-  assert.equal(formatNumber(0.000000123, 3), '1.23E-7');
+  assert.equal(formatNumber(0.000000123, 3), '1.23·10⁻⁷');
+  assert.equal(formatNumber(12_500_000, 3), '1.25·10⁷');
+  setLanguage('da');
+  assert.equal(formatNumber(0.0000060881, 4), '6,088·10⁻⁶');
+  setLanguage('en');
   assert.equal(formatNumber(0.000769), '0.000769');
 });
 

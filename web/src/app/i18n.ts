@@ -43,11 +43,21 @@ function formatter(options: Intl.NumberFormatOptions): Intl.NumberFormat {
   return f;
 }
 
-// A number for the screen: never "NaN" — a value that is not finite shows as "–".
+const SUPERSCRIPT: Record<string, string> = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+
+// Very large or very small numbers as mantissa·10^exponent; null for numbers shown plainly.
+export function scientificParts(x: number, significant = 4): { mantissa: string; exponent: string } | null {
+  if (x === 0 || (Math.abs(x) < 1e7 && Math.abs(x) >= 1e-5)) return null;
+  const text = formatter({ notation: 'scientific', maximumSignificantDigits: significant }).format(x);
+  const [mantissa, exponent] = text.replace(/\u2212/g, '-').split('E');
+  return { mantissa, exponent };
+}
+
+// A number for the screen: 0,627 or 6,088·10⁻⁶, never "NaN" — a value that is not finite shows as "–".
 export function formatNumber(x: number, significant = 4): string {
   if (!Number.isFinite(x)) return '–';
-  if (x !== 0 && (Math.abs(x) >= 1e7 || Math.abs(x) < 1e-5))
-    return formatter({ notation: 'scientific', maximumSignificantDigits: significant }).format(x);
+  const parts = scientificParts(x, significant);
+  if (parts) return `${parts.mantissa}·10${parts.exponent.replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
   return formatter({ maximumSignificantDigits: significant, useGrouping: Math.abs(x) >= 1e4 }).format(x);
 }
 

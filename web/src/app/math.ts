@@ -1,17 +1,26 @@
 // Formulas typeset with KaTeX (bundled with its fonts: no request leaves the page).
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
-import { formatNumber } from './i18n.ts';
+import { formatFixed, formatNumber, scientificParts } from './i18n.ts';
 
 export function renderMath(element: HTMLElement, tex: string, display = false): void {
   katex.render(tex, element, { throwOnError: false, displayMode: display, output: 'htmlAndMathml' });
 }
 
-// A number for a formula, in the page's language: 0{,}627 keeps TeX from spacing the comma.
+// Screen text of a number → TeX: 0{,}627 keeps TeX from spacing the comma.
+function tex(text: string): string {
+  return text.replace(/\u2212/g, '-').replace(/,/g, '{,}').replace(/\u00a0/g, '\\,');
+}
+
+// A number for a formula, in the page's language: 0{,}627 or 6{,}088\cdot 10^{-6}.
 export function texNumber(x: number, significant = 4): string {
-  const [mantissa, exponent] = formatNumber(x, significant).replace(/\u2212/g, '-').split('E');
-  const tex = mantissa.replace(/,/g, '{,}').replace(/\u00a0/g, '\\,');
-  return exponent === undefined ? tex : `${tex}\\cdot 10^{${exponent}}`;
+  const parts = Number.isFinite(x) ? scientificParts(x, significant) : null;
+  return parts ? `${tex(parts.mantissa)}\\cdot 10^{${parts.exponent}}` : tex(formatNumber(x, significant));
+}
+
+// A fixed number of decimals, as the notes print o = 0,627.
+export function texFixed(x: number, decimals: number): string {
+  return tex(formatFixed(x, decimals));
 }
 
 // A factor in a product: negative numbers in parentheses, as written by hand.

@@ -161,7 +161,8 @@ export class DataPanel {
     let ones = 0;
     for (let m = 0; m < data.rows; m++) ones += data.t[m] >= 0.5 ? 1 : 0;
     const [zero, one] = data.classLabels;
-    this.summary.textContent = t('dataSummary', { rows: formatCount(data.rows), cols: formatCount(data.cols),
+    const inputs = data.cols === 1 ? t('oneInput') : t('manyInputs', { n: formatCount(data.cols) });
+    this.summary.textContent = t('dataSummary', { rows: formatCount(data.rows), inputs,
       ones: formatCount(ones), one, zeros: formatCount(data.rows - ones), zero });
   }
 }

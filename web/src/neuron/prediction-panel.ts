@@ -3,7 +3,7 @@
 import { h, tr } from '../app/dom.ts';
 import { inputText, numberInput } from '../app/fields.ts';
 import { formatFixed, parseUserNumber, t } from '../app/i18n.ts';
-import { renderMath, texFactor, texNumber } from '../app/math.ts';
+import { renderMath, texFactor, texFixed, texNumber } from '../app/math.ts';
 import type { NeuronData } from '../data/dataset.ts';
 import type { ActivationName } from '../wasm/neuron-types.ts';
 import { activate, weightedSum } from './neuron-math.ts';
@@ -91,7 +91,7 @@ export class PredictionPanel {
     const numeric = [texNumber(w[0]), ...x.map((xj, j) => `${texFactor(w[j + 1])}\\cdot ${texFactor(xj, 6)}`)].join(' + ');
     // One equals sign a line, as the calculation is written by hand.
     renderMath(this.formula, `\\begin{aligned} o &= ${f}(${symbolic}) \\\\ &= ${f}(${numeric}) \\\\ ` +
-      `&= ${f}(${texNumber(z)}) \\\\ &= ${texNumber(o, 3)} \\end{aligned}`, true);
+      `&= ${f}(${texNumber(z)}) \\\\ &= ${texFixed(o, 3)} \\end{aligned}`, true);
     const [zero, one] = data.classLabels;
     const yes = o >= 0.5;
     const text = t(yes ? 'predictYes' : 'predictNo', { o: formatFixed(o, 3), label: `"${yes ? one : zero}"` });
