@@ -6,7 +6,6 @@ export const da = {
   languageToggleTitle: 'Switch to English',
   embedButton: 'Indlejr',
   embedButtonTitle: 'Få koden til at indlejre siden med de nuværende indstillinger i Lectio, Moodle eller en anden side',
-  backToOverview: 'Alle sider',
   openFullPage: 'Åbn i AI-værkstedet',
   footerOffline: 'Alt regnes ud i din browser. Intet sendes nogen steder hen, og siden virker også uden net.',
   footerSource: 'Følger AI-projektets noter (aimat.dk, Aalborg Universitet).',
@@ -83,7 +82,6 @@ export const da = {
   iterationLabel: 'Iteration',
   lossLabel: 'E',
   accuracyLabel: 'Nøjagtighed',
-  statusLine: 'Iteration {iteration} · E = {loss} · nøjagtighed {accuracy}',
   runningRemaining: '{remaining} iterationer tilbage',
   lossCurveDescription: 'Tabsfunktionen E mod iteration: E var {first} ved start og er {last} efter iteration {iteration}.',
   logScale: 'Logaritmisk akse',
@@ -100,7 +98,6 @@ export const da = {
   weightGradient: '∂E/∂wᵢ',
   weightBias: 'w0 (bias)',
   weightFeature: 'w{i} ({name})',
-  weightsGivenHelp: 'Vægtene w0, w1, … i de oprindelige enheder.',
 
   confusionActual: 'Faktisk',
   confusionPredicted: 'Forudsagt',

@@ -8,7 +8,6 @@ export const en: Messages = {
   languageToggleTitle: 'Skift til dansk',
   embedButton: 'Embed',
   embedButtonTitle: 'Get the code to embed this page with its current settings in Lectio, Moodle or another page',
-  backToOverview: 'All pages',
   openFullPage: 'Open in AI-værkstedet',
   footerOffline: 'Everything is computed in your browser. Nothing is sent anywhere, and the page also works without a network.',
   footerSource: 'Follows the notes of AI-projektet (aimat.dk, Aalborg University).',
@@ -85,7 +84,6 @@ export const en: Messages = {
   iterationLabel: 'Iteration',
   lossLabel: 'E',
   accuracyLabel: 'Accuracy',
-  statusLine: 'Iteration {iteration} · E = {loss} · accuracy {accuracy}',
   runningRemaining: '{remaining} iterations left',
   lossCurveDescription: 'The loss E against iteration: E was {first} at the start and is {last} after iteration {iteration}.',
   logScale: 'Logarithmic axis',
@@ -102,7 +100,6 @@ export const en: Messages = {
   weightGradient: '∂E/∂wᵢ',
   weightBias: 'w0 (bias)',
   weightFeature: 'w{i} ({name})',
-  weightsGivenHelp: 'The weights w0, w1, … in the original units.',
 
   confusionActual: 'Actual',
   confusionPredicted: 'Predicted',
