@@ -150,6 +150,17 @@ describe('Kunstig neuron', () => {
     assert.doesNotMatch(text, /NaN|Infinity/);
   });
 
+  test('a dead ReLU neuron (all start weights 0) is explained, and random start weights revive it', async () => {
+    const page = await open('?page=neuron&act=relu&speed=max&iter=50');
+    const hint = page.locator('.run-hint');
+    await hint.waitFor();
+    assert.match(await hint.innerText(), /Alle ∂E\/∂wᵢ er 0/);
+    await page.locator('select[name="start-kind"]').selectOption('random');
+    await hint.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Start' }).click();
+    await waitForIteration(page, 50);
+  });
+
   test('a typed η that is not a number is refused and the old one kept', async () => {
     const page = await open('?page=neuron');
     const eta = page.locator('input[name="eta"]');

@@ -79,6 +79,7 @@ export const da = {
   stepButton: 'Ét skridt',
   resetButton: 'Nulstil',
 
+  hintStuck: 'Alle ∂E/∂wᵢ er 0, så vægtene flytter sig ikke. Med ReLU og z ≤ 0 for alle eksempler er neuronen »død«: prøv tilfældige startvægte.',
   iterationLabel: 'Iteration',
   lossLabel: 'E',
   accuracyLabel: 'Nøjagtighed',

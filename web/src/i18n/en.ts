@@ -81,6 +81,7 @@ export const en: Messages = {
   stepButton: 'One step',
   resetButton: 'Reset',
 
+  hintStuck: 'Every ∂E/∂wᵢ is 0, so the weights do not move. With ReLU and z ≤ 0 for every example the neuron is "dead": try random start weights.',
   iterationLabel: 'Iteration',
   lossLabel: 'E',
   accuracyLabel: 'Accuracy',

@@ -53,6 +53,7 @@ class NeuronPage {
   private readonly weights = new WeightsPanel();
   private readonly prediction: PredictionPanel;
   private readonly runMessage = h('p', { class: 'run-message', role: 'alert', hidden: true });
+  private readonly stuckHint = tr('p', 'hintStuck', { class: 'run-hint', hidden: true });
   private readonly plotNote = tr('p', 'chooseTwoToPlot', { class: 'field-help', hidden: true });
   private data: NeuronData | null = null;
   private latest: NeuronSnapshot | null = null;
@@ -107,7 +108,7 @@ class NeuronPage {
     return h('div', { class: 'neuron-page' },
       tr('p', 'neuronIntro', { class: 'intro' }),
       h('div', { class: 'neuron-grid' },
-        h('div', { class: 'run-bar panel' }, this.runBar.buttons, this.runBar.status, this.runMessage),
+        h('div', { class: 'run-bar panel' }, this.runBar.buttons, this.runBar.status, this.runMessage, this.stuckHint),
         h('div', { class: 'plots' },
           panel('sectionPlot', null, h('div', { class: 'chart-box' }, scatterCanvas), this.plotNote),
           panel('sectionLoss', null, h('div', { class: 'chart-box' }, lossCanvas),
@@ -215,6 +216,8 @@ class NeuronPage {
     this.scatter.setModel(snapshot.weights, snapshot.level, activation);
     this.weights.show(snapshot);
     this.prediction.setModel(snapshot.weights, activation);
+    // ReLU with z ≤ 0 for every example (e.g. all start weights 0): every ∂E/∂wᵢ is 0, nothing moves.
+    this.stuckHint.hidden = !(snapshot.loss > 0 && snapshot.gradient.every((g) => g === 0));
   }
 
   private showRunMessage(text: string | null): void {

@@ -88,7 +88,11 @@ export class PredictionPanel {
     const o = activate(this.activation, z);
     const f = FUNCTION_TEX[this.activation];
     const symbolic = ['w_0', ...x.map((_, j) => `w_{${j + 1}}\\cdot x_{${j + 1}}`)].join(' + ');
-    const numeric = [texNumber(w[0]), ...x.map((xj, j) => `${texFactor(w[j + 1])}\\cdot ${texFactor(xj, 6)}`)].join(' + ');
+    const terms = [texNumber(w[0]), ...x.map((xj, j) => `${texFactor(w[j + 1])}\\cdot ${texFactor(xj, 6)}`)];
+    // Three terms a line, so that a neuron with many inputs still fits the panel.
+    const lines: string[] = [];
+    for (let i = 0; i < terms.length; i += 3) lines.push(terms.slice(i, i + 3).join(' + '));
+    const numeric = lines.join(' \\\\ &\\qquad + ');
     // One equals sign a line, as the calculation is written by hand.
     renderMath(this.formula, `\\begin{aligned} o &= ${f}(${symbolic}) \\\\ &= ${f}(${numeric}) \\\\ ` +
       `&= ${f}(${texNumber(z)}) \\\\ &= ${texFixed(o, 3)} \\end{aligned}`, true);
