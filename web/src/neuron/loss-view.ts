@@ -6,6 +6,7 @@ import { formatCount, formatNumber, numberLocale, t } from '../app/i18n.ts';
 export class LossView {
   private readonly chart: ChartType<'line'>;
   private logScale = false;
+  private curve = { iterations: new Float64Array(0), losses: new Float64Array(0) };
 
   constructor(private readonly canvas: HTMLCanvasElement) {
     const options = baseOptions() as unknown as NonNullable<ChartType<'line'>['options']>;
@@ -26,6 +27,7 @@ export class LossView {
   }
 
   setCurve(iterations: Float64Array, losses: Float64Array): void {
+    this.curve = { iterations, losses };
     const points = new Array(iterations.length);
     let positive = true;
     for (let i = 0; i < iterations.length; i++) {
@@ -45,8 +47,7 @@ export class LossView {
 
   setLogScale(on: boolean): void {
     this.logScale = on;
-    const data = this.chart.data.datasets[0].data as { x: number; y: number }[];
-    this.setCurve(Float64Array.from(data, (p) => p.x), Float64Array.from(data, (p) => p.y));
+    this.setCurve(this.curve.iterations, this.curve.losses);
   }
 
   // The curve in words for screen readers (and tests): where E started and where it is now.
@@ -66,6 +67,7 @@ export class LossView {
     scales.x!.title = { display: true, text: t('axisIteration') };
     scales.y!.title = { display: true, text: t('axisLoss') };
     this.chart.options.locale = numberLocale();
+    this.describe(this.curve.iterations, this.curve.losses);
     this.chart.update('none');
   }
 }

@@ -1,6 +1,6 @@
 // The "Kunstig neuron" page: wires the data panel, the controls and the views to the worker that
 // trains the neuron, and keeps every setting in the URL.
-import { h, tr } from '../app/dom.ts';
+import { h, tr, trAttribute } from '../app/dom.ts';
 import { openEmbedDialog } from '../app/embed-dialog.ts';
 import { formatCount, formatNumber, t } from '../app/i18n.ts';
 import type { Shell } from '../app/shell.ts';
@@ -87,8 +87,9 @@ class NeuronPage {
       },
     });
     this.prediction = new PredictionPanel((values) => store.update((s) => { s.neuron.ask = values; }));
-    const scatterCanvas = h('canvas', { role: 'img', 'aria-label': t('sectionPlot') });
-    const lossCanvas = h('canvas', { role: 'img', 'aria-label': t('sectionLoss') });
+    const scatterCanvas = h('canvas', { role: 'img' });
+    trAttribute(scatterCanvas, 'aria-label', 'sectionPlot');
+    const lossCanvas = h('canvas', { role: 'img', 'aria-label': t('sectionLoss') });  // then LossView describes the curve
     shell.main.append(this.layout(scatterCanvas, lossCanvas));
     this.scatter = new ScatterView(scatterCanvas);
     this.lossView = new LossView(lossCanvas);
