@@ -6,7 +6,7 @@ import { formatCount, formatNumber, numberLocale, t } from '../app/i18n.ts';
 export class LossView {
   private readonly chart: ChartType<'line'>;
   private logScale = false;
-  private curve = { iterations: new Float64Array(0), losses: new Float64Array(0) };
+  private curve: { iterations: Float64Array; losses: Float64Array } = { iterations: new Float64Array(0), losses: new Float64Array(0) };
 
   constructor(private readonly canvas: HTMLCanvasElement) {
     const options = baseOptions() as unknown as NonNullable<ChartType<'line'>['options']>;
