@@ -21,6 +21,22 @@ describe('the app', () => {
     await screenshot(page, 'landing-then-neuron');
   });
 
+  test('links carry what changed after the page was drawn (language, η)', async () => {
+    const { page } = await suite.open();
+    await page.goto(suite.server.url);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('link', { name: /Artificial neuron/ }).click();
+    await page.locator('h1', { hasText: 'Artificial neuron' }).waitFor();
+    assert.match(page.url(), /page=neuron.*lang=en|lang=en.*page=neuron/);
+    await page.locator('input[name="eta"]').fill('0.05');
+    await page.locator('input[name="eta"]').press('Enter');
+    await page.waitForFunction(() => location.search.includes('eta=0.05'));
+    assert.equal(await page.locator('input[name="eta"]').inputValue(), '0.05');
+    await page.getByRole('link', { name: 'AI-værkstedet' }).click();
+    await page.waitForURL((url) => url.searchParams.get('page') === null);
+    assert.match(page.url(), /lang=en/);
+  });
+
   test('embed mode shows the plots and only the chosen controls', async () => {
     const { page } = await suite.open({ viewport: { width: 900, height: 700 } });
     await page.goto(suite.server.url + '?page=neuron&embed=1&hide=data,loss,activation,gradient,iterations,start,standardize,speed,predict');

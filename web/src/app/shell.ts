@@ -36,11 +36,11 @@ export function mountShell(body: HTMLElement, store: Store, problems: UrlProblem
   trAttribute(embedButton, 'title', 'embedButtonTitle');
 
   if (embed) {
-    const full = tr('a', 'openFullPage', { class: 'open-full', target: '_blank', rel: 'noopener',
-      href: store.urlWith((s) => { s.embed = false; s.hide = []; }) });
+    const full = store.link(tr('a', 'openFullPage', { class: 'open-full', target: '_blank', rel: 'noopener' }),
+      (s) => { s.embed = false; s.hide = []; });
     body.append(h('div', { class: 'app embedded-app' }, notices, main, h('footer', { class: 'embed-footer' }, full)));
   } else {
-    const home = h('a', { class: 'brand', href: store.urlWith((s) => { s.page = 'home'; }) }, tr('span', 'appName'));
+    const home = store.link(h('a', { class: 'brand' }, tr('span', 'appName')), (s) => { s.page = 'home'; });
     body.append(h('div', { class: 'app' },
       h('header', { class: 'top' }, home, h('div', { class: 'top-actions' }, embedButton, languageButton)),
       h('div', { class: 'page-head' }, title), notices, main,

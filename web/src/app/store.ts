@@ -24,4 +24,13 @@ export class Store {
     change(copy);
     return new URL(location.pathname + formatState(copy), location.href).href;
   }
+
+  // A link to the current state with some changes: its address is worked out again whenever it
+  // may be followed or copied, so it carries settings changed since the page was drawn.
+  link(anchor: HTMLAnchorElement, change: (copy: AppState) => void): HTMLAnchorElement {
+    const refresh = () => { anchor.href = this.urlWith(change); };
+    refresh();
+    for (const event of ['pointerenter', 'focus', 'click', 'auxclick', 'contextmenu']) anchor.addEventListener(event, refresh);
+    return anchor;
+  }
 }

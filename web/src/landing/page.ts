@@ -19,8 +19,8 @@ export function mountLanding(shell: Shell, store: Store): void {
   shell.setTitle('appName');
   const list = h('ol', { class: 'page-list' }, ...PAGES_IN_ORDER.map((entry) =>
     h('li', {},
-      h('a', { class: 'page-card', href: store.urlWith((s) => { s.page = entry.page; }) },
-        tr('h2', entry.title), tr('p', entry.summary)))));
+      store.link(h('a', { class: 'page-card' }, tr('h2', entry.title), tr('p', entry.summary)),
+        (s) => { s.page = entry.page; }))));
   shell.main.append(
     h('section', { class: 'landing' },
       tr('p', 'appTagline', { class: 'lead' }),

@@ -17,6 +17,11 @@ export interface ControlCallbacks {
   speed(speed: number): void;
 }
 
+// Shows a value in a text box, unless the user is typing in it right now.
+function typeInto(input: HTMLInputElement, text: string): void {
+  if (document.activeElement !== input) input.value = text;
+}
+
 export class NeuronControls {
   readonly root: HTMLElement;
   private readonly loss = h('select');
@@ -73,14 +78,14 @@ export class NeuronControls {
     this.lossNote.hidden = state.loss !== 'cross_entropy';
     this.gradient.value = state.gradient;
     this.gradientNote.hidden = state.gradient !== 'stochastic';
-    this.eta.value = inputText(state.eta);
-    this.iterations.value = String(state.iterations);
+    typeInto(this.eta, inputText(state.eta));
+    typeInto(this.iterations, String(state.iterations));
     this.startKind.value = state.start.kind;
-    this.startValue.value = inputText(state.start.kind === 'constant' ? state.start.value : 0);
+    typeInto(this.startValue, inputText(state.start.kind === 'constant' ? state.start.value : 0));
     this.fields.startValue!.root.hidden = state.start.kind !== 'constant';
     this.givenWeights.hidden = state.start.kind !== 'given';
     if (state.start.kind === 'given') this.buildGivenWeights(state.start.weights);
-    this.seed.value = String(state.seed);
+    typeInto(this.seed, String(state.seed));
     this.standardize.checked = state.standardize;
     this.speed.value = String(SPEEDS.indexOf(state.speed as (typeof SPEEDS)[number]));
     this.speedLabel.textContent = Number.isFinite(state.speed) ? t('speedValue', { n: formatCount(state.speed) }) : t('speedMax');

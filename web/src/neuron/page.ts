@@ -150,6 +150,7 @@ class NeuronPage {
     // Chosen start weights belong to a number of inputs; other data start from 0 instead.
     const start = state.start.kind === 'given' && state.start.weights.length !== data.cols + 1
       ? { kind: 'constant' as const, value: 0 } : state.start;
+    const startChanged = start !== state.start;
     const reply = await this.client.setup({ x: data.x, rows: data.rows, cols: data.cols, t: data.t },
       settingsOf({ ...state, start }));
     if (!reply.status.ok) return this.coreMessage(reply.status, data);
@@ -165,7 +166,7 @@ class NeuronPage {
     state = this.store.state.neuron;
     this.data = data;
     this.controls.setFeatureCount(data.cols);
-    this.controls.sync(state);
+    if (startChanged) this.controls.sync(state);
     this.scatter.setData(data);
     this.weights.setData(data);
     this.prediction.setData(data, state.ask, choice.preset?.offer ?? false);
@@ -191,12 +192,12 @@ class NeuronPage {
     if (reply.snapshot) this.draw(reply.snapshot);
   }
 
-  // η changes mid-run without a restart.
+  // η changes mid-run without a restart. The value is already checked, so the state takes it at
+  // once: a setup still on its way to the worker then brings the new η along.
   private async changeEta(eta: number): Promise<void> {
-    const reply = await this.client.setEta(eta);
-    if (!reply.status.ok) return;
     this.store.update((s) => { s.neuron.eta = eta; });
     this.showRunMessage(null);
+    await this.client.setEta(eta);
   }
 
   private receive(snapshot: NeuronSnapshot, problem: CoreStatus | null): void {
