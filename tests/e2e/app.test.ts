@@ -89,6 +89,21 @@ describe('the app', () => {
     await context.setOffline(false);
   });
 
+  test('without a service worker, an open page keeps working when the network goes, XLSX included', async () => {
+    const { page, context } = await suite.open({ serviceWorkers: 'block' });
+    await page.goto(suite.server.url + '?page=neuron&speed=max&iter=100');
+    await page.locator('[data-stat="iteration"]').filter({ hasText: '0' }).waitFor();
+    await page.waitForLoadState('networkidle');  // the XLSX reader is fetched once the page is ready
+    await context.setOffline(true);
+    await page.locator('input[type="file"]').setInputFiles({ name: 'tre.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(buildXlsx([['Alder', 'Aktiveret'], [25, 'Nej'], [40, 'Nej'], [60, 'Ja']])) });
+    await page.locator('.data-summary').filter({ hasText: /^3 eksempler/ }).waitFor();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.locator('[data-stat="iteration"]').filter({ hasText: '100' }).waitFor();
+    await context.setOffline(false);
+  });
+
   test('inside an iframe on another origin (as in Lectio or Moodle) it trains', async () => {
     const host: HttpServer = createServer((_, res) => {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });

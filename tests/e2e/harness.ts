@@ -41,15 +41,17 @@ export async function launch(): Promise<Browser> {
 export interface OpenOptions {
   viewport?: { width: number; height: number };
   otherOrigins?: string[];  // origins besides the app's that may be requested (a test's host page)
+  serviceWorkers?: 'allow' | 'block';
 }
 
 export async function openSession(browser: Browser, server: Server,
-  { viewport = { width: 1280, height: 900 }, otherOrigins = [] }: OpenOptions = {}): Promise<Session> {
-  const context = await browser.newContext({ viewport, locale: 'da-DK' });
+  { viewport = { width: 1280, height: 900 }, otherOrigins = [], serviceWorkers = 'allow' }: OpenOptions = {}): Promise<Session> {
+  const context = await browser.newContext({ viewport, locale: 'da-DK', serviceWorkers });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const requests: string[] = [];
   page.on('console', (message) => {
+    if (serviceWorkers === 'block' && message.text().includes('Service Worker registration blocked')) return;  // the test asked for that
     if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(`${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));

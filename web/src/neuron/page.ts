@@ -132,6 +132,9 @@ class NeuronPage {
     }
     if (!(await this.dataPanel.openPreset(preset, state.target, state.features)))
       await this.dataPanel.openPreset(preset, null, null);  // the URL's columns did not fit
+    // The XLSX reader loads on demand; fetch it now, while there is a network, so that a
+    // teacher's .xlsx still opens after the connection drops (also where no service worker runs).
+    void import('../data/xlsx.ts');
   }
 
   refresh(): void {
