@@ -6,6 +6,7 @@ find_package(nlohmann_json 3 REQUIRED)
 add_executable(neuron_tests
   tests/cpp/activation_test.cpp
   tests/cpp/gradient_check_test.cpp
+  tests/cpp/landscape_test.cpp
   tests/cpp/scaling_test.cpp
   tests/cpp/trainer_test.cpp
   tests/cpp/core_cases_test.cpp

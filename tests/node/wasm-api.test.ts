@@ -128,4 +128,30 @@ describe('wasm API', () => {
     const n = neuron({ standardize: false, start: { kind: 'given', weights: [5, -0.1, 0] } });
     assert.deepEqual(n.confusion(), { truePositive: 3, falseNegative: 1, falsePositive: 1, trueNegative: 3, accuracy: 0.75 });
   });
+
+  test('training-scale weights and the scaling behind them', () => {
+    const n = neuron({ start: { kind: 'constant', value: 0.5 } });
+    const { mean, sd } = n.scaling();
+    assert.equal(mean[0], 382 / 8);  // ages 23 … 71
+    assert.equal(mean[1], 21800 / 8);  // spendings 2900 … 1900
+    assert.deepEqual(Array.from(n.trainingWeights()), [0.5, 0.5, 0.5]);  // all start weights ½ on that scale
+    const raw = n.weights();
+    assert.ok(Math.abs(raw[1] - 0.5 / sd[0]) < 1e-15 && Math.abs(raw[2] - 0.5 / sd[1]) < 1e-15);
+    const plain = neuron({ standardize: false });
+    assert.deepEqual([Array.from(plain.scaling().mean), Array.from(plain.scaling().sd)], [[0, 0], [1, 1]]);
+  });
+
+  test('the loss landscape of Nielsen\'s neuron, by hand', () => {
+    const n = new core.Neuron();
+    made.push(n);
+    assert.equal(n.setup(Float64Array.from([1]), 1, 1, Float64Array.from([0]), { ...SETTINGS, standardize: false }).status, 'ok');
+    // Grid w0 ∈ {−1, 0, 1}, w1 ∈ {0, 1}: E = ½·σ(w0 + w1)².
+    const map = n.landscape(-1, 1, 3, 0, 1, 2);
+    assert.equal(map.status, 'ok');
+    const half = (z: number) => 0.5 / (1 + Math.exp(-z)) ** 2;
+    const expected = [half(-1), half(0), half(1), half(0), half(1), half(2)];
+    Array.from(map.values).forEach((e, k) => assert.ok(Math.abs(e - expected[k]) < 1e-15, `value ${k}`));
+    assert.equal(neuron().landscape(-1, 1, 3, 0, 1, 2).status, 'landscape_needs_one_input');
+    assert.equal(n.landscape(1, -1, 3, 0, 1, 2).status, 'invalid_grid');
+  });
 });

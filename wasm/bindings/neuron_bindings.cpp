@@ -8,6 +8,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include "neuron/landscape.hpp"
 #include "neuron/trainer.hpp"
 
 using emscripten::val;
@@ -122,6 +123,29 @@ public:
     Float64Array weights() const { return copyOut(trainer_.rawWeights()); }
     Float64Array gradient() const { return copyOut(trainer_.rawGradient()); }
     Float64Array outputs() const { return copyOut(trainer_.outputs().matrix()); }
+    Float64Array trainingWeights() const { return ready() ? copyOut(trainer_.trainingWeights()) : copyOut(nullptr, 0); }
+    Float64Array trainingGradient() const { return ready() ? copyOut(trainer_.trainingGradient()) : copyOut(nullptr, 0); }
+
+    // { mean, sd }: μ_j and s_j of the inputs (0 and 1 when not standardised).
+    JsObject scaling() const {
+        JsObject result = val::object();
+        result.set("mean", copyOut(trainer_.scaling().mean));
+        result.set("sd", copyOut(trainer_.scaling().sd));
+        return result;
+    }
+
+    // { ok, status, values }: E over a grid of raw (w0, w1) for this neuron's data and loss;
+    // values[j·nx + i] = E(w0_i, w1_j). One-input data only.
+    JsObject landscape(double w0Min, double w0Max, int nx, double w1Min, double w1Max, int ny) const {
+        const Dataset* data = trainer_.data();
+        const NeuronConfig* config = trainer_.config();
+        if (!data || !config) return toJs({Status::NotReady});
+        std::vector<double> values;
+        const Landscape surface(*data, config->activation, config->loss);
+        JsObject result = toJs(surface.grid({w0Min, w0Max, nx, w1Min, w1Max, ny}, values));
+        result.set("values", copyOut(values.data(), values.size()));
+        return result;
+    }
 
     // o for new inputs given row by row like setData's x; an empty array if the shape is wrong.
     Float64Array predict(const Float64Array& x, int rows) const {
@@ -171,6 +195,10 @@ EMSCRIPTEN_BINDINGS(neuron_core) {
         .function("weights", &Neuron::weights)
         .function("gradient", &Neuron::gradient)
         .function("outputs", &Neuron::outputs)
+        .function("trainingWeights", &Neuron::trainingWeights)
+        .function("trainingGradient", &Neuron::trainingGradient)
+        .function("scaling", &Neuron::scaling)
+        .function("landscape", &Neuron::landscape)
         .function("predict", &Neuron::predict)
         .function("confusion", &Neuron::confusion);
     emscripten::constant("maxIterationsPerCall", vaerksted::neuron::kMaxIterationsPerCall);

@@ -21,6 +21,8 @@ const char* statusName(Status status) {
         case Status::Diverged: return "diverged";
         case Status::NotReady: return "not_ready";
         case Status::InvalidSnapshotInterval: return "invalid_snapshot_interval";
+        case Status::LandscapeNeedsOneInput: return "landscape_needs_one_input";
+        case Status::InvalidGrid: return "invalid_grid";
     }
     return "unknown";
 }

@@ -23,6 +23,8 @@ enum class Status {
     Diverged,                  // E or a weight stopped being finite; the last finite state is kept
     NotReady,                  // training asked for before data and settings were accepted
     InvalidSnapshotInterval,   // m must be ≥ 1
+    LandscapeNeedsOneInput,    // the (w0, w1) map exists for a neuron with one input only
+    InvalidGrid,               // ranges not finite or empty, fewer than 2 points, or too many
 };
 
 // Status plus where in the data it happened (0-based; -1 when not about a cell).

@@ -55,6 +55,11 @@ public:
     double loss() const { return loss_; }              // E at the current weights
     Eigen::VectorXd rawWeights() const;                // w0 … wn on the raw scale (n+1)
     Eigen::VectorXd rawGradient() const;               // ∂E/∂w_i on the raw scale (n+1)
+    // The weights and ∂E/∂w̃_i on the scale training happens on (standardised or raw), with the
+    // scaling itself: what the update w̃_i ← w̃_i − η·∂E/∂w̃_i really uses.
+    const Eigen::VectorXd& trainingWeights() const { return w_; }
+    const Eigen::VectorXd& trainingGradient() const { return gradient_; }
+    const Scaling& scaling() const { return scaling_; }
     const Eigen::ArrayXd& outputs() const { return work_.o; }  // o for each example (M)
     Confusion confusion() const;
     double boundaryLevel() const;                      // w0 + w1·x1 + … = level ⇔ o = ½

@@ -25,7 +25,8 @@ declare module '@wasm/neuron_core.mjs' {
     | 'ok' | 'no_examples' | 'no_features' | 'shape_mismatch' | 'non_finite_input' | 'target_out_of_range'
     | 'unknown_activation' | 'unknown_loss' | 'unknown_gradient_mode' | 'unknown_start_kind'
     | 'cross_entropy_needs_sigmoid' | 'invalid_learning_rate' | 'invalid_iterations'
-    | 'invalid_start_weights' | 'diverged' | 'not_ready' | 'invalid_snapshot_interval';
+    | 'invalid_start_weights' | 'diverged' | 'not_ready' | 'invalid_snapshot_interval'
+    | 'landscape_needs_one_input' | 'invalid_grid';
 
   export interface CoreStatus {
     ok: boolean;
@@ -62,6 +63,11 @@ declare module '@wasm/neuron_core.mjs' {
     weights(): Float64Array;
     gradient(): Float64Array;
     outputs(): Float64Array;
+    trainingWeights(): Float64Array;   // w̃0 … w̃n on the scale training happens on
+    trainingGradient(): Float64Array;  // ∂E/∂w̃0 … ∂E/∂w̃n on that scale
+    scaling(): { mean: Float64Array; sd: Float64Array };
+    landscape(w0Min: number, w0Max: number, nx: number, w1Min: number, w1Max: number, ny: number):
+      CoreStatus & { values: Float64Array };
     predict(x: Float64Array, rows: number): Float64Array;
     confusion(): Confusion;
     delete(): void;
