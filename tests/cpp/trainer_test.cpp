@@ -234,6 +234,16 @@ TEST(Trainer, ConfusionMatrixAndAccuracyAtOneHalf) {
     EXPECT_DOUBLE_EQ(c.accuracy(), 0.75);
 }
 
+TEST(Trainer, WorstExampleIsTheLargestMissByHand) {
+    // Boundary at age 50 as above: the misses are age 45 (t = 0, o = σ(0.5)) and age 52
+    // (t = 1, o = σ(−0.2)); |t − o| = 0.622 and 0.550, so age 45 (example 3) is worst.
+    NeuronConfig config;
+    config.standardize = false;
+    config.start = {StartKind::Given, 0.0, {5.0, -0.1, 0.0}};
+    EXPECT_EQ(ready(config).worstExample(), 3);
+    EXPECT_EQ(NeuronTrainer().worstExample(), -1);
+}
+
 TEST(Trainer, BoundaryLevelIsWhereOutputIsOneHalf) {
     NeuronConfig config;
     EXPECT_EQ(ready(config).boundaryLevel(), 0.0);  // w0 + w1·x1 + w2·x2 = 0, as in the notes

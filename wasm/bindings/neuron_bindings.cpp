@@ -126,6 +126,16 @@ public:
     Float64Array trainingWeights() const { return ready() ? copyOut(trainer_.trainingWeights()) : copyOut(nullptr, 0); }
     Float64Array trainingGradient() const { return ready() ? copyOut(trainer_.trainingGradient()) : copyOut(nullptr, 0); }
 
+    // { index, o, t }: the training example with the largest |t − o| (index −1 before data).
+    JsObject worstExample() const {
+        const int m = trainer_.worstExample();
+        JsObject result = val::object();
+        result.set("index", m);
+        result.set("o", m >= 0 ? trainer_.outputs()[m] : NAN);
+        result.set("t", m >= 0 ? trainer_.data()->t[m] : NAN);
+        return result;
+    }
+
     // { mean, sd }: μ_j and s_j of the inputs (0 and 1 when not standardised).
     JsObject scaling() const {
         JsObject result = val::object();
@@ -198,6 +208,7 @@ EMSCRIPTEN_BINDINGS(neuron_core) {
         .function("trainingWeights", &Neuron::trainingWeights)
         .function("trainingGradient", &Neuron::trainingGradient)
         .function("scaling", &Neuron::scaling)
+        .function("worstExample", &Neuron::worstExample)
         .function("landscape", &Neuron::landscape)
         .function("predict", &Neuron::predict)
         .function("confusion", &Neuron::confusion);

@@ -178,6 +178,13 @@ Confusion NeuronTrainer::confusion() const {
     return ready() ? neuron::confusion(work_.o, data_->t) : Confusion{};
 }
 
+int NeuronTrainer::worstExample() const {
+    if (!ready()) return -1;
+    Eigen::Index worst = 0;
+    (data_->t.array() - work_.o).abs().maxCoeff(&worst);
+    return static_cast<int>(worst);
+}
+
 double NeuronTrainer::boundaryLevel() const {
     return levelAtHalf(config_ ? config_->activation : Activation::Sigmoid);
 }

@@ -62,6 +62,8 @@ public:
     const Scaling& scaling() const { return scaling_; }
     const Eigen::ArrayXd& outputs() const { return work_.o; }  // o for each example (M)
     Confusion confusion() const;
+    // The training example the neuron is most wrong about: the largest |t − o| (−1 before data).
+    int worstExample() const;
     double boundaryLevel() const;                      // w0 + w1·x1 + … = level ⇔ o = ½
 
     // o for new raw inputs x (rows × n). Shapes: x (rows × n) → o (rows).

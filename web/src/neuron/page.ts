@@ -15,7 +15,8 @@ import { NeuronControls, type RunSettings } from './controls.ts';
 import { DataPanel, type DataChoice } from './data-panel.ts';
 import { LossView } from './loss-view.ts';
 import { PredictionPanel } from './prediction-panel.ts';
-import { RunBar } from './run-bar.ts';
+import { RunBar } from '../app/run-bar.ts';
+import { StatsLine } from './stats-line.ts';
 import { ScatterView } from './scatter-view.ts';
 import { WeightsPanel } from './weights-panel.ts';
 
@@ -48,6 +49,7 @@ class NeuronPage {
   private readonly dataPanel: DataPanel;
   private readonly controls: NeuronControls;
   private readonly runBar: RunBar;
+  private readonly stats: StatsLine;
   private readonly scatter: ScatterView;
   private readonly lossView: LossView;
   private readonly weights = new WeightsPanel();
@@ -86,6 +88,7 @@ class NeuronPage {
         this.client.reset();
       },
     });
+    this.stats = new StatsLine(this.runBar.remaining);
     this.prediction = new PredictionPanel((values) => store.update((s) => { s.neuron.ask = values; }));
     const scatterCanvas = h('canvas', { role: 'img' });
     trAttribute(scatterCanvas, 'aria-label', 'sectionPlot');
@@ -109,7 +112,7 @@ class NeuronPage {
     return h('div', { class: 'neuron-page' },
       tr('p', 'neuronIntro', { class: 'intro' }),
       h('div', { class: 'neuron-grid' },
-        h('div', { class: 'run-bar panel' }, this.runBar.buttons, this.runBar.status, this.runMessage, this.stuckHint),
+        h('div', { class: 'run-bar panel' }, this.runBar.buttons, this.stats.root, this.runMessage, this.stuckHint),
         h('div', { class: 'plots' },
           panel('sectionPlot', null, h('div', { class: 'chart-box' }, scatterCanvas), this.plotNote),
           panel('sectionLoss', null, h('div', { class: 'chart-box' }, lossCanvas),
@@ -145,6 +148,7 @@ class NeuronPage {
     this.weights.refresh();
     this.prediction.refresh();
     this.runBar.refresh();
+    this.stats.refresh();
   }
 
   // New data: train from the start on them, or explain why not and keep the old ones.
@@ -155,7 +159,7 @@ class NeuronPage {
       ? { kind: 'constant' as const, value: 0 } : state.start;
     const startChanged = start !== state.start;
     const reply = await this.client.setup({ x: data.x, rows: data.rows, cols: data.cols, t: data.t },
-      settingsOf({ ...state, start }));
+      [settingsOf({ ...state, start })]);
     if (!reply.status.ok) return this.coreMessage(reply.status, data);
     this.store.update((s) => {
       s.neuron.start = start;
@@ -183,7 +187,7 @@ class NeuronPage {
   // Loss, activation, update rule, start weights, standardisation or seed: a new run.
   private async changeSettings(change: Partial<RunSettings>): Promise<void> {
     const next = { ...this.store.state.neuron, ...change };
-    const reply = await this.client.configure(settingsOf(next));
+    const reply = await this.client.configure([settingsOf(next)]);
     if (!reply.status.ok) {
       this.showRunMessage(this.coreMessage(reply.status, this.data));
       this.controls.sync(this.store.state.neuron);
@@ -205,7 +209,7 @@ class NeuronPage {
 
   private receive(snapshot: NeuronSnapshot, problem: CoreStatus | null): void {
     this.latest = snapshot;
-    if (problem) this.showRunMessage(this.coreMessage(problem, this.data, snapshot.iteration));
+    if (problem) this.showRunMessage(this.coreMessage(problem, this.data, snapshot.lanes[0].iteration));
     if (!this.frame) this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       if (this.latest) this.draw(this.latest);
@@ -216,13 +220,15 @@ class NeuronPage {
   private draw(snapshot: NeuronSnapshot): void {
     this.latest = snapshot;
     const activation = this.store.state.neuron.activation;
+    const lane = snapshot.lanes[0];
     this.runBar.show(snapshot);
-    this.lossView.setCurve(snapshot.curveIterations, snapshot.curveLosses);
-    this.scatter.setModel(snapshot.weights, snapshot.level, activation);
-    this.weights.show(snapshot);
-    this.prediction.setModel(snapshot.weights, activation);
+    this.stats.show(lane);
+    this.lossView.setCurve(lane.curveIterations, lane.curveLosses);
+    this.scatter.setModel(lane.weights, lane.level, activation);
+    this.weights.show(lane);
+    this.prediction.setModel(lane.weights, activation);
     // ReLU with z ≤ 0 for every example (e.g. all start weights 0): every ∂E/∂wᵢ is 0, nothing moves.
-    this.stuckHint.hidden = !(snapshot.loss > 0 && snapshot.gradient.every((g) => g === 0));
+    this.stuckHint.hidden = !(lane.loss > 0 && lane.gradient.every((g) => g === 0));
   }
 
   private showRunMessage(text: string | null): void {

@@ -2,7 +2,7 @@
 import { h, tr } from '../app/dom.ts';
 import { formatCount, formatNumber, t } from '../app/i18n.ts';
 import type { NeuronData } from '../data/dataset.ts';
-import type { NeuronSnapshot } from '../wasm/neuron-protocol.ts';
+import type { LaneSnapshot } from '../wasm/neuron-protocol.ts';
 
 export class WeightsPanel {
   readonly weightsRoot: HTMLElement;
@@ -10,7 +10,7 @@ export class WeightsPanel {
   private readonly body = h('tbody');
   private readonly confusionTable = h('table', { class: 'confusion' });
   private data: NeuronData | null = null;
-  private snapshot: NeuronSnapshot | null = null;
+  private snapshot: LaneSnapshot | null = null;
 
   constructor() {
     const head = h('thead', {}, h('tr', {}, tr('th', 'weightName', { scope: 'col' }),
@@ -27,7 +27,7 @@ export class WeightsPanel {
     this.buildConfusion();
   }
 
-  show(snapshot: NeuronSnapshot): void {
+  show(snapshot: LaneSnapshot): void {
     this.snapshot = snapshot;
     Array.from(this.body.rows).forEach((row, i) => {
       row.cells[1].textContent = formatNumber(snapshot.weights[i] ?? NaN, 4);

@@ -1,25 +1,31 @@
-// The page's side of the neuron worker: requests that expect an answer return a promise; the
-// stream of training states goes to one listener.
-import type { FromWorker, NeuronDataMessage, NeuronSnapshot, Speed, ToWorker } from './neuron-protocol.ts';
+// A page's side of the neuron worker: requests that expect an answer return a promise; the stream
+// of training states goes to one listener.
+import type { FromWorker, GridRequest, NeuronDataMessage, NeuronSnapshot, Speed, ToWorker } from './neuron-protocol.ts';
 import type { CoreStatus, NeuronSettings } from './neuron-types.ts';
 
 export interface Reply {
   status: CoreStatus;
+  lane: number;  // which lane the status is about
   snapshot: NeuronSnapshot | null;
 }
 
+export interface LandscapeReply {
+  status: CoreStatus;
+  grids: Float64Array[];  // one per lane
+}
+
 export interface NeuronClientEvents {
-  state(snapshot: NeuronSnapshot, problem: CoreStatus | null): void;
+  state(snapshot: NeuronSnapshot, problem: CoreStatus | null, lane: number): void;
   fatal(message: string): void;
 }
 
-// Distributes without a type argument so that each ToWorker member loses its `id` on its own.
+// Distributes over the union, so that each ToWorker member loses its `id` on its own.
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 export class NeuronClient {
   private readonly worker: Worker;
   private nextId = 1;
-  private readonly pending = new Map<number, (reply: Reply) => void>();
+  private readonly pending = new Map<number, (message: FromWorker) => void>();
 
   constructor(private readonly events: NeuronClientEvents) {
     this.worker = new Worker(new URL('./neuron-worker.ts', import.meta.url), { type: 'module' });
@@ -27,18 +33,22 @@ export class NeuronClient {
     this.worker.onerror = (event) => events.fatal(event.message || 'worker error');
   }
 
-  setup(data: NeuronDataMessage, settings: NeuronSettings): Promise<Reply> {
-    // Copies, so that the page keeps its own arrays.
-    const copy = { ...data, x: data.x.slice(), t: data.t.slice() };
-    return this.request({ type: 'setup', data: copy, settings }, [copy.x.buffer, copy.t.buffer]);
+  // New data and one settings object per lane; record: keep the iteration table.
+  setup(data: NeuronDataMessage, lanes: NeuronSettings[], record = false): Promise<Reply> {
+    const copy = { ...data, x: data.x.slice(), t: data.t.slice() };  // the page keeps its own arrays
+    return this.request({ type: 'setup', data: copy, lanes, record }, [copy.x.buffer, copy.t.buffer]) as Promise<Reply>;
   }
 
-  configure(settings: NeuronSettings): Promise<Reply> {
-    return this.request({ type: 'configure', settings });
+  configure(lanes: NeuronSettings[]): Promise<Reply> {
+    return this.request({ type: 'configure', lanes }) as Promise<Reply>;
   }
 
   setEta(eta: number): Promise<Reply> {
-    return this.request({ type: 'eta', eta });
+    return this.request({ type: 'eta', eta }) as Promise<Reply>;
+  }
+
+  landscape(grid: GridRequest): Promise<LandscapeReply> {
+    return this.request({ type: 'landscape', grid }) as Promise<LandscapeReply>;
   }
 
   run(iterations: number, speed: Speed): void {
@@ -61,14 +71,13 @@ export class NeuronClient {
     this.send({ type: 'reset' });
   }
 
-  dispose(): void {
-    this.worker.terminate();
-  }
-
-  private request(message: WithoutId<ToWorker>, transfer: Transferable[] = []): Promise<Reply> {
+  private request(message: WithoutId<ToWorker>, transfer: Transferable[] = []): Promise<Reply | LandscapeReply> {
     const id = this.nextId++;
     return new Promise((resolve) => {
-      this.pending.set(id, resolve);
+      this.pending.set(id, (answer) => {
+        if (answer.type === 'reply') resolve({ status: answer.status, lane: answer.lane, snapshot: answer.snapshot });
+        else if (answer.type === 'landscape') resolve({ status: answer.status, grids: answer.grids });
+      });
       this.worker.postMessage({ ...message, id } as ToWorker, transfer);
     });
   }
@@ -79,14 +88,15 @@ export class NeuronClient {
 
   private receive(message: FromWorker): void {
     switch (message.type) {
-      case 'reply': {
+      case 'reply':
+      case 'landscape': {
         const resolve = this.pending.get(message.id);
         this.pending.delete(message.id);
-        resolve?.({ status: message.status, snapshot: message.snapshot });
+        resolve?.(message);
         return;
       }
       case 'state':
-        this.events.state(message.snapshot, message.problem);
+        this.events.state(message.snapshot, message.problem, message.lane);
         return;
       case 'fatal':
         this.events.fatal(message.message);

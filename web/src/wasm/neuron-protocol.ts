@@ -1,4 +1,6 @@
-// Messages between the page and the neuron's Web Worker: a typed union each way.
+// Messages between a page and the neuron worker: a typed union each way. The worker trains one or
+// more "lanes" — neurons with their own settings on the same data, step for step (the race page
+// runs squared error and cross-entropy side by side; the neuron page runs one).
 import type { Confusion, CoreStatus, NeuronSettings } from './neuron-types.ts';
 
 export interface NeuronDataMessage {
@@ -8,34 +10,62 @@ export interface NeuronDataMessage {
   t: Float64Array;  // rows targets
 }
 
+// A grid over raw (w0, w1) for the loss landscape of a one-input neuron.
+export interface GridRequest {
+  w0Min: number;
+  w0Max: number;
+  nx: number;
+  w1Min: number;
+  w1Max: number;
+  ny: number;
+}
+
 // Iterations per second; Infinity means as fast as the machine allows.
 export type Speed = number;
 
 export type ToWorker =
-  | { type: 'setup'; id: number; data: NeuronDataMessage; settings: NeuronSettings }
-  | { type: 'configure'; id: number; settings: NeuronSettings }
+  | { type: 'setup'; id: number; data: NeuronDataMessage; lanes: NeuronSettings[]; record: boolean }
+  | { type: 'configure'; id: number; lanes: NeuronSettings[] }
   | { type: 'eta'; id: number; eta: number }
+  | { type: 'landscape'; id: number; grid: GridRequest }
   | { type: 'run'; iterations: number; speed: Speed }
   | { type: 'speed'; speed: Speed }
   | { type: 'pause' }
   | { type: 'step' }
   | { type: 'reset' };
 
-// Everything the page draws, at one moment of training.
-export interface NeuronSnapshot {
+// One neuron at one moment of training: everything a page draws of it.
+export interface LaneSnapshot {
   iteration: number;
-  loss: number;            // E
-  weights: number[];       // w0 … wn, raw scale
-  gradient: number[];      // ∂E/∂w0 … ∂E/∂wn, raw scale
-  level: number;           // boundary: w0 + w1·x1 + … = level
+  loss: number;                 // E
+  weights: number[];            // w0 … wn, raw scale
+  gradient: number[];           // ∂E/∂w0 … ∂E/∂wn, raw scale
+  trainingWeights: number[];    // w̃0 … w̃n on the scale training happens on
+  trainingGradient: number[];   // ∂E/∂w̃0 … on that scale
+  scalingMean: number[];        // μ_j (0 when not standardised)
+  scalingSd: number[];          // s_j (1 when not standardised)
+  level: number;                // boundary: w0 + w1·x1 + … = level
   confusion: Confusion;
+  worst: { index: number; o: number; t: number };  // the example with the largest |t − o|
   curveIterations: Float64Array;  // the E-curve, thinned for drawing
   curveLosses: Float64Array;
+}
+
+// The iteration table: rows at every `stride`-th iteration, the same rows for every lane.
+export interface IterationRecord {
+  iterations: Float64Array;
+  lanes: { weights: Float64Array; losses: Float64Array }[];  // weights: rows × (n+1), raw scale
+}
+
+export interface NeuronSnapshot {
   running: boolean;
-  remaining: number;       // iterations left of the current run
+  remaining: number;            // iterations left of the current run
+  lanes: LaneSnapshot[];
+  record: IterationRecord | null;  // when the setup asked for it
 }
 
 export type FromWorker =
-  | { type: 'reply'; id: number; status: CoreStatus; snapshot: NeuronSnapshot | null }
-  | { type: 'state'; snapshot: NeuronSnapshot; problem: CoreStatus | null }
+  | { type: 'reply'; id: number; status: CoreStatus; lane: number; snapshot: NeuronSnapshot | null }
+  | { type: 'landscape'; id: number; status: CoreStatus; grids: Float64Array[] }
+  | { type: 'state'; snapshot: NeuronSnapshot; problem: CoreStatus | null; lane: number }
   | { type: 'fatal'; message: string };

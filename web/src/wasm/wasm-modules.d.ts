@@ -66,6 +66,7 @@ declare module '@wasm/neuron_core.mjs' {
     trainingWeights(): Float64Array;   // w̃0 … w̃n on the scale training happens on
     trainingGradient(): Float64Array;  // ∂E/∂w̃0 … ∂E/∂w̃n on that scale
     scaling(): { mean: Float64Array; sd: Float64Array };
+    worstExample(): { index: number; o: number; t: number };  // the largest |t − o|
     landscape(w0Min: number, w0Max: number, nx: number, w1Min: number, w1Max: number, ny: number):
       CoreStatus & { values: Float64Array };
     predict(x: Float64Array, rows: number): Float64Array;
