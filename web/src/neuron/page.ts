@@ -1,6 +1,7 @@
 // The "Kunstig neuron" page: wires the data panel, the controls and the views to the worker that
 // trains the neuron, and keeps every setting in the URL.
 import { h, tr, trAttribute } from '../app/dom.ts';
+import { COLORS } from '../app/charts.ts';
 import { openEmbedDialog } from '../app/embed-dialog.ts';
 import { formatCount, formatNumber, t } from '../app/i18n.ts';
 import type { Shell } from '../app/shell.ts';
@@ -94,7 +95,7 @@ class NeuronPage {
     trAttribute(scatterCanvas, 'aria-label', 'sectionPlot');
     const lossCanvas = h('canvas', { role: 'img', 'aria-label': t('sectionLoss') });  // then LossView describes the curve
     shell.main.append(this.layout(scatterCanvas, lossCanvas));
-    this.scatter = new ScatterView(scatterCanvas);
+    this.scatter = new ScatterView(scatterCanvas, true);
     this.lossView = new LossView(lossCanvas);
     this.lossView.setLogScale(state.logScale);
     hideControls(shell.main, store.state.hide);
@@ -224,7 +225,7 @@ class NeuronPage {
     this.runBar.show(snapshot);
     this.stats.show(lane);
     this.lossView.setCurve(lane.curveIterations, lane.curveLosses);
-    this.scatter.setModel(lane.weights, lane.level, activation);
+    this.scatter.setModels([{ weights: lane.weights, level: lane.level, activation, label: '', color: COLORS.boundary, curveColor: COLORS.output }]);
     this.weights.show(lane);
     this.prediction.setModel(lane.weights, activation);
     // ReLU with z ≤ 0 for every example (e.g. all start weights 0): every ∂E/∂wᵢ is 0, nothing moves.

@@ -1,7 +1,7 @@
-// The training data as a scatter plot coloured by target, with the decision boundary and the
-// region where the neuron says "class 1" (o ≥ ½). With one input the plot shows x against t and
-// the curve o(x) instead.
-import type { Chart as ChartType, Plugin, ScatterDataPoint } from 'chart.js';
+// The training data as a scatter plot coloured by target, with each neuron's decision boundary.
+// With one neuron, the region where it says "class 1" (o ≥ ½) is shaded. With one input the plot
+// shows x against t, and each neuron's curve o(x) as well.
+import type { Chart as ChartType, ChartDataset, Plugin, ScatterDataPoint } from 'chart.js';
 import { baseOptions, Chart, COLORS } from '../app/charts.ts';
 import { formatNumber, numberLocale, t } from '../app/i18n.ts';
 import type { NeuronData } from '../data/dataset.ts';
@@ -10,17 +10,28 @@ import { halfPlaneInBox, lineInBox, niceBox, paddedBox, type Box, type Line } fr
 import { activate, weightedSum } from './neuron-math.ts';
 
 const CURVE_POINTS = 160;
+const FIXED_DATASETS = 3;  // class 1, class 0, and the legend entry of the shading
+
+// One neuron to draw: raw weights, the boundary level, and how to draw it.
+export interface PlotModel {
+  weights: number[];
+  level: number;
+  activation: ActivationName;
+  label: string;                // e.g. "Squared error" (empty: the plain "Skillelinje")
+  color: string;
+  dash?: number[];
+  curveColor?: string;          // o(x), when it should stand apart from the boundary
+}
 
 export class ScatterView {
   private readonly chart: ChartType<'scatter'>;
   private data: NeuronData | null = null;
   private box: Box = { xMin: 0, xMax: 1, yMin: 0, yMax: 1 };
-  private line: Line | null = null;
+  private region: Line | null = null;  // the shaded half-plane, with one neuron only
   private means: number[] = [];
-  private weights: number[] = [];
-  private activation: ActivationName = 'sigmoid';
+  private models: PlotModel[] = [];
 
-  constructor(canvas: HTMLCanvasElement) {
+  constructor(canvas: HTMLCanvasElement, private readonly shade: boolean) {
     const options = baseOptions();
     options.plugins!.tooltip = { callbacks: { label: (item) => this.pointLabel(item.datasetIndex, item.dataIndex) } };
     options.plugins!.legend!.labels!.filter = (item, data) => !data.datasets[item.datasetIndex ?? 0].hidden;
@@ -29,10 +40,9 @@ export class ScatterView {
       data: { datasets: [
         { label: '', data: [], backgroundColor: COLORS.positive, borderColor: COLORS.positive, pointStyle: 'circle', pointRadius: 4.5 },
         { label: '', data: [], backgroundColor: COLORS.negative, borderColor: COLORS.negative, pointStyle: 'triangle', pointRadius: 5.5 },
-        { label: '', data: [], showLine: true, borderColor: COLORS.boundary, backgroundColor: COLORS.boundary, borderWidth: 2.5, pointRadius: 0, pointHitRadius: 0, pointStyle: 'line' },
-        { label: '', data: [], showLine: true, borderColor: COLORS.output, backgroundColor: COLORS.output, borderWidth: 2, pointRadius: 0, pointHitRadius: 0, pointStyle: 'line', hidden: true },
         // No points: only a legend entry that explains the shading.
-        { label: '', data: [], backgroundColor: COLORS.positiveRegionLegend, borderColor: COLORS.positiveRegionLegend, pointStyle: 'rect' },
+        { label: '', data: [], backgroundColor: COLORS.positiveRegionLegend, borderColor: COLORS.positiveRegionLegend,
+          pointStyle: 'rect', hidden: !shade },
       ] },
       options,
       plugins: [this.regionPlugin()],
@@ -52,36 +62,38 @@ export class ScatterView {
       for (let m = 0; m < data.rows; m++) if ((data.t[m] >= 0.5 ? 1 : 0) === cls) out.push({ x: xs[m], y: ys[m] });
       return out;
     };
-    const [positives, negatives] = [points(1), points(0)];
-    this.chart.data.datasets[0].data = positives;
-    this.chart.data.datasets[1].data = negatives;
-    this.chart.data.datasets[3].hidden = !oneInput;
+    this.chart.data.datasets[0].data = points(1);
+    this.chart.data.datasets[1].data = points(0);
     const scales = this.chart.options.scales!;
     Object.assign(scales.x!, { min: this.box.xMin, max: this.box.xMax });
     Object.assign(scales.y!, { min: this.box.yMin, max: this.box.yMax });
+    this.models = [];
+    this.chart.data.datasets.length = FIXED_DATASETS;
     this.refresh();
   }
 
-  // Redraws boundary, region and o(x) for the current weights (raw scale).
-  setModel(weights: number[], level: number, activation: ActivationName): void {
+  // Redraws each neuron's boundary (and o(x) with one input) for its current raw weights.
+  setModels(models: PlotModel[]): void {
     const data = this.data;
-    if (!data || weights.length !== data.cols + 1) return;
-    this.weights = weights;
-    this.activation = activation;
-    // w1·x1 + w2·x2 = level − w0 − Σ_{j ≥ 3} w_j·mean_j  (the other inputs at their mean)
-    let c = level - weights[0];
-    for (let j = 2; j < data.cols; j++) c -= weights[j + 1] * this.means[j];
-    this.line = data.cols === 1 ? { a: weights[1], b: 0, c } : { a: weights[1], b: weights[2], c };
-    const segment = lineInBox(this.box, this.line);
-    this.chart.data.datasets[2].data = segment ? segment.map(([x, y]) => ({ x, y })) : [];
-    if (data.cols === 1) {
-      const curve: ScatterDataPoint[] = [];
-      for (let i = 0; i <= CURVE_POINTS; i++) {
-        const x = this.box.xMin + ((this.box.xMax - this.box.xMin) * i) / CURVE_POINTS;
-        curve.push({ x, y: activate(activation, weights[0] + weights[1] * x) });
+    if (!data || models.some((m) => m.weights.length !== data.cols + 1)) return;
+    this.models = models;
+    const sets = this.chart.data.datasets;
+    const perModel = data.cols === 1 ? 2 : 1;
+    if (sets.length !== FIXED_DATASETS + perModel * models.length) {
+      sets.length = FIXED_DATASETS;
+      for (const model of models) {
+        sets.push(lineDataset(model, 2.5, model.dash));
+        if (perModel === 2) sets.push(lineDataset({ ...model, color: model.curveColor ?? model.color }, 2, model.curveColor ? undefined : [2, 3]));
       }
-      this.chart.data.datasets[3].data = curve;
     }
+    models.forEach((model, k) => {
+      const line = this.boundary(model);
+      const segment = lineInBox(this.box, line);
+      sets[FIXED_DATASETS + perModel * k].data = segment ? segment.map(([x, y]) => ({ x, y })) : [];
+      if (perModel === 2) sets[FIXED_DATASETS + 2 * k + 1].data = this.curve(model);
+    });
+    this.region = this.shade && models.length === 1 ? this.boundary(models[0]) : null;
+    this.labelModels();
     this.chart.update('none');
   }
 
@@ -93,14 +105,39 @@ export class ScatterView {
     const sets = this.chart.data.datasets;
     sets[0].label = t('legendClass', { target: data.targetName, label: one, t: 1 });
     sets[1].label = t('legendClass', { target: data.targetName, label: zero, t: 0 });
-    sets[2].label = t('legendBoundary');
-    sets[3].label = t('legendOutput');
-    sets[4].label = t('legendRegion', { label: one });
+    sets[2].label = t('legendRegion', { label: one });
+    this.labelModels();
     this.chart.options.locale = numberLocale();
     const scales = this.chart.options.scales!;
     scales.x!.title = { display: true, text: data.featureNames[0] };
     scales.y!.title = { display: true, text: data.cols === 1 ? t('axisOutput') : data.featureNames[1] };
     this.chart.update('none');
+  }
+
+  private labelModels(): void {
+    const perModel = this.data?.cols === 1 ? 2 : 1;
+    this.models.forEach((model, k) => {
+      const name = (key: 'legendBoundary' | 'legendOutput') => (model.label ? `${t(key)}, ${model.label}` : t(key));
+      const sets = this.chart.data.datasets;
+      if (sets[FIXED_DATASETS + perModel * k]) sets[FIXED_DATASETS + perModel * k].label = name('legendBoundary');
+      if (perModel === 2 && sets[FIXED_DATASETS + 2 * k + 1]) sets[FIXED_DATASETS + 2 * k + 1].label = name('legendOutput');
+    });
+  }
+
+  // w1·x1 + w2·x2 = level − w0 − Σ_{j ≥ 3} w_j·mean_j  (the other inputs at their mean)
+  private boundary({ weights, level }: PlotModel): Line {
+    let c = level - weights[0];
+    for (let j = 2; j < weights.length - 1; j++) c -= weights[j + 1] * this.means[j];
+    return weights.length === 2 ? { a: weights[1], b: 0, c } : { a: weights[1], b: weights[2], c };
+  }
+
+  private curve({ weights, activation }: PlotModel): ScatterDataPoint[] {
+    const curve: ScatterDataPoint[] = [];
+    for (let i = 0; i <= CURVE_POINTS; i++) {
+      const x = this.box.xMin + ((this.box.xMax - this.box.xMin) * i) / CURVE_POINTS;
+      curve.push({ x, y: activate(activation, weights[0] + weights[1] * x) });
+    }
+    return curve;
   }
 
   private pointLabel(datasetIndex: number, index: number): string {
@@ -110,8 +147,11 @@ export class ScatterView {
     const inputs = data.cols === 1 ? [point.x] : [point.x, point.y, ...this.means.slice(2)];
     const shown = data.featureNames.slice(0, Math.min(2, data.cols))
       .map((name, j) => `${name} ${formatNumber(inputs[j])}`).join(', ');
-    const o = this.weights.length ? activate(this.activation, weightedSum(this.weights, inputs)) : NaN;
-    return `${shown}: t = ${datasetIndex === 0 ? 1 : 0}, o = ${formatNumber(o, 3)}`;
+    const outputs = this.models.map((m) => {
+      const o = formatNumber(activate(m.activation, weightedSum(m.weights, inputs)), 3);
+      return this.models.length > 1 ? `o (${m.label}) = ${o}` : `o = ${o}`;
+    });
+    return `${shown}: t = ${datasetIndex === 0 ? 1 : 0}${outputs.length ? ', ' + outputs.join(', ') : ''}`;
   }
 
   // Shades the side of the boundary where o ≥ ½ before the points are drawn.
@@ -119,7 +159,7 @@ export class ScatterView {
     return {
       id: 'decisionRegion',
       beforeDatasetsDraw: (chart) => {
-        if (!this.line) return;
+        if (!this.region) return;
         const { ctx, chartArea, scales } = chart;
         const fill = (polygon: [number, number][], color: string) => {
           if (polygon.length < 3) return;
@@ -134,15 +174,20 @@ export class ScatterView {
           ctx.fillStyle = color;
           ctx.fill();
         };
-        const { a, b, c } = this.line;
+        const { a, b, c } = this.region;
         ctx.save();
         ctx.beginPath();
         ctx.rect(chartArea.left, chartArea.top, chartArea.width, chartArea.height);
         ctx.clip();
-        fill(halfPlaneInBox(this.box, this.line), COLORS.positiveRegion);
+        fill(halfPlaneInBox(this.box, this.region), COLORS.positiveRegion);
         fill(halfPlaneInBox(this.box, { a: -a, b: -b, c: -c }), COLORS.negativeRegion);
         ctx.restore();
       },
     };
   }
+}
+
+function lineDataset(model: PlotModel, width: number, dash?: number[]): ChartDataset<'scatter'> {
+  return { label: '', data: [], showLine: true, borderColor: model.color, backgroundColor: model.color, borderWidth: width,
+    borderDash: dash, pointRadius: 0, pointHitRadius: 0, pointStyle: 'line' };
 }
