@@ -1,7 +1,8 @@
 // Every setting survives the trip into the URL and back; bad values are reported, not used.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultState, formatState, parseStart, parseState } from '../../web/src/app/url-state.ts';
+import { defaultState, formatState, parseState } from '../../web/src/app/url-state.ts';
+import { parseStart } from '../../web/src/app/url-values.ts';
 
 test('the default state writes an empty query', () => {
   assert.equal(formatState(defaultState()), '');

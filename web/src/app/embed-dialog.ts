@@ -2,33 +2,31 @@
 import { h, tr } from './dom.ts';
 import { t, type MessageKey } from './i18n.ts';
 import type { Store } from './store.ts';
-import { CONTROL_IDS, type ControlId } from './url-state.ts';
+import type { ControlId } from './url-state.ts';
 
-const CONTROL_LABELS: Record<ControlId, MessageKey> = {
-  data: 'controlData', loss: 'controlLoss', activation: 'controlActivation', gradient: 'controlGradient',
-  eta: 'controlEta', iterations: 'controlIterations', start: 'controlStart', standardize: 'controlStandardize',
-  speed: 'controlSpeed', buttons: 'controlButtons', weights: 'controlWeights', predict: 'controlPredict',
-};
+// A control group a page lets the teacher show or hide in the embedding.
+export interface EmbeddableControl {
+  id: ControlId;
+  label: MessageKey;
+  shown: boolean;  // ticked when the dialog opens: enough to run the page, little enough to fit a lesson
+}
 
-// Controls shown by default in an embedding: enough to run it, little enough to fit a lesson page.
-const SHOWN_BY_DEFAULT: ControlId[] = ['eta', 'buttons', 'weights'];
-
-export function openEmbedDialog(store: Store, titleKey: MessageKey): void {
-  const shown = new Set<ControlId>(SHOWN_BY_DEFAULT);
+export function openEmbedDialog(store: Store, titleKey: MessageKey, controls: EmbeddableControl[]): void {
+  const shown = new Set<ControlId>(controls.filter((c) => c.shown).map((c) => c.id));
   const code = h('textarea', { class: 'embed-code', readonly: true, rows: 4, spellcheck: 'false' });
   const preview = tr('a', 'embedPreview', { target: '_blank', rel: 'noopener' });
   const copied = tr('span', 'embedCopied', { class: 'copied', hidden: true });
   const update = () => {
     const url = store.urlWith((s) => {
       s.embed = true;
-      s.hide = CONTROL_IDS.filter((id) => !shown.has(id));
+      s.hide = controls.map((c) => c.id).filter((id) => !shown.has(id));
     });
     code.value = `<iframe src="${escapeAttribute(url)}" title="${escapeAttribute(`${t(titleKey)} – ${t('appName')}`)}" ` +
       'width="100%" height="720" style="border:0; max-width:1100px" loading="lazy"></iframe>';
     preview.href = url;
     copied.hidden = true;
   };
-  const boxes = CONTROL_IDS.map((id) => {
+  const boxes = controls.map(({ id, label }) => {
     const box = h('input', { type: 'checkbox', value: id });
     box.checked = shown.has(id);
     box.addEventListener('change', () => {
@@ -36,7 +34,7 @@ export function openEmbedDialog(store: Store, titleKey: MessageKey): void {
       else shown.delete(id);
       update();
     });
-    return h('label', { class: 'checkbox' }, box, tr('span', CONTROL_LABELS[id]));
+    return h('label', { class: 'checkbox' }, box, tr('span', label));
   });
   const copy = tr('button', 'embedCopy', { type: 'button', class: 'button-primary' });
   copy.addEventListener('click', async () => {

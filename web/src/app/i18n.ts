@@ -56,6 +56,7 @@ export function scientificParts(x: number, significant = 4): { mantissa: string;
 // A number for the screen: 0,627 or 6,088·10⁻⁶, never "NaN" — a value that is not finite shows as "–".
 export function formatNumber(x: number, significant = 4): string {
   if (!Number.isFinite(x)) return '–';
+  if (x === 0) x = 0;  // −0 (e.g. −η·0) shows as 0
   const parts = scientificParts(x, significant);
   if (parts) return `${parts.mantissa}·10${parts.exponent.replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
   return formatter({ maximumSignificantDigits: significant, useGrouping: Math.abs(x) >= 1e4 }).format(x);

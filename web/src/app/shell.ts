@@ -3,7 +3,7 @@
 import { h, tr, trAttribute, translateAll } from './dom.ts';
 import { language, setLanguage, t, type MessageKey } from './i18n.ts';
 import type { Store } from './store.ts';
-import type { UrlProblem } from './url-state.ts';
+import type { UrlProblem } from './url-values.ts';
 
 export interface Shell {
   main: HTMLElement;

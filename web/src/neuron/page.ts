@@ -2,17 +2,18 @@
 // trains the neuron, and keeps every setting in the URL.
 import { h, tr, trAttribute } from '../app/dom.ts';
 import { COLORS } from '../app/charts.ts';
-import { openEmbedDialog } from '../app/embed-dialog.ts';
+import { openEmbedDialog, type EmbeddableControl } from '../app/embed-dialog.ts';
 import { formatCount, formatNumber, t } from '../app/i18n.ts';
 import type { Shell } from '../app/shell.ts';
 import type { Store } from '../app/store.ts';
-import type { NeuronPageState } from '../app/url-state.ts';
+import type { NeuronPageState } from './neuron-state.ts';
 import type { NeuronData } from '../data/dataset.ts';
+import { saveOwnData } from '../data/own-data.ts';
 import { findPreset, PRESETS } from '../data/presets.ts';
 import { NeuronClient } from '../wasm/neuron-client.ts';
 import type { NeuronSnapshot } from '../wasm/neuron-protocol.ts';
 import type { CoreStatus, NeuronSettings } from '../wasm/neuron-types.ts';
-import { NeuronControls, type RunSettings } from './controls.ts';
+import { TrainingControls, type RunSettings } from '../app/training-controls.ts';
 import { DataPanel, type DataChoice } from './data-panel.ts';
 import { LossView } from './loss-view.ts';
 import { PredictionPanel } from './prediction-panel.ts';
@@ -24,10 +25,19 @@ import { WeightsPanel } from './weights-panel.ts';
 export function mountNeuronPage(shell: Shell, store: Store): void {
   shell.setTitle('pageNeuronTitle');
   const page = new NeuronPage(shell, store);
-  shell.onEmbed(() => openEmbedDialog(store, 'pageNeuronTitle'));
+  shell.onEmbed(() => openEmbedDialog(store, 'pageNeuronTitle', EMBEDDABLE));
   shell.onLanguage(() => page.refresh());
   void page.start();
 }
+
+const EMBEDDABLE: EmbeddableControl[] = [
+  { id: 'data', label: 'controlData', shown: false }, { id: 'loss', label: 'controlLoss', shown: false },
+  { id: 'activation', label: 'controlActivation', shown: false }, { id: 'gradient', label: 'controlGradient', shown: false },
+  { id: 'eta', label: 'controlEta', shown: true }, { id: 'iterations', label: 'controlIterations', shown: false },
+  { id: 'start', label: 'controlStart', shown: false }, { id: 'standardize', label: 'controlStandardize', shown: false },
+  { id: 'speed', label: 'controlSpeed', shown: false }, { id: 'buttons', label: 'controlButtons', shown: true },
+  { id: 'weights', label: 'controlWeights', shown: true }, { id: 'predict', label: 'controlPredict', shown: false },
+];
 
 // Hides the chosen control groups, a side panel left with none, and the side column if it is empty.
 function hideControls(root: HTMLElement, ids: readonly string[]): void {
@@ -48,7 +58,7 @@ function settingsOf(state: NeuronPageState): NeuronSettings {
 class NeuronPage {
   private readonly client: NeuronClient;
   private readonly dataPanel: DataPanel;
-  private readonly controls: NeuronControls;
+  private readonly controls: TrainingControls;
   private readonly runBar: RunBar;
   private readonly stats: StatsLine;
   private readonly scatter: ScatterView;
@@ -69,7 +79,7 @@ class NeuronPage {
       fatal: (message) => shell.notice(t('coreFailed', { detail: message })),
     });
     this.dataPanel = new DataPanel((data, choice) => this.applyData(data, choice));
-    this.controls = new NeuronControls(state, {
+    this.controls = new TrainingControls(state, {
       settings: (change) => void this.changeSettings(change),
       eta: (eta) => void this.changeEta(eta),
       iterations: (iterations) => store.update((s) => { s.neuron.iterations = iterations; }),
@@ -171,6 +181,7 @@ class NeuronPage {
       s.neuron.features = presetColumns || !choice.preset ? null : choice.features;
       if (s.neuron.ask && s.neuron.ask.length !== data.cols) s.neuron.ask = null;
     });
+    if (!choice.preset) saveOwnData(choice.fileName, data);  // for the race page
     state = this.store.state.neuron;
     this.data = data;
     this.controls.setFeatureCount(data.cols);

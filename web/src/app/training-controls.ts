@@ -1,14 +1,31 @@
-// The neuron's settings: loss, activation, update rule, η, iterations, start weights, seed,
-// standardisation and speed. Each control group carries data-control=<id>, so that an embedded
-// page can hide it (hide=eta,…).
-import { h, options, tr } from '../app/dom.ts';
-import { field, inputText, numberInput, parseUserInteger, type Field } from '../app/fields.ts';
-import { formatCount, parseUserNumber, t, type MessageKey } from '../app/i18n.ts';
-import { MAX_ITERATIONS, SPEEDS, type ControlId, type NeuronPageState } from '../app/url-state.ts';
+// The training settings a page offers: loss, activation, update rule, η, iterations, start
+// weights, seed, standardisation and speed (a page picks the groups it needs). Each group carries
+// data-control=<id>, so that an embedded page can hide it (hide=eta,…).
 import type { ActivationName, GradientName, LossName, StartWeights } from '../wasm/neuron-types.ts';
+import { h, options, tr } from './dom.ts';
+import { field, inputText, numberInput, parseUserInteger, type Field } from './fields.ts';
+import { formatCount, parseUserNumber, t, type MessageKey } from './i18n.ts';
+import type { ControlId } from './url-state.ts';
+import { MAX_ITERATIONS, SPEEDS } from './url-values.ts';
+
+// The values the controls show.
+export interface ControlValues {
+  loss: LossName;
+  activation: ActivationName;
+  gradient: GradientName;
+  eta: number;
+  iterations: number;
+  start: StartWeights;
+  standardize: boolean;
+  seed: number;
+  speed: number;
+}
+
+export const CONTROL_GROUPS = ['loss', 'activation', 'gradient', 'eta', 'iterations', 'start', 'standardize', 'speed'] as const;
+export type ControlGroup = (typeof CONTROL_GROUPS)[number];
 
 // Settings that start a new run when they change (η, iterations and speed do not).
-export type RunSettings = Pick<NeuronPageState, 'loss' | 'activation' | 'gradient' | 'start' | 'standardize' | 'seed'>;
+export type RunSettings = Pick<ControlValues, 'loss' | 'activation' | 'gradient' | 'start' | 'standardize' | 'seed'>;
 
 export interface ControlCallbacks {
   settings(change: Partial<RunSettings>): void;
@@ -22,7 +39,7 @@ function typeInto(input: HTMLInputElement, text: string): void {
   if (document.activeElement !== input) input.value = text;
 }
 
-export class NeuronControls {
+export class TrainingControls {
   readonly root: HTMLElement;
   private readonly loss = h('select');
   private readonly activation = h('select');
@@ -39,10 +56,11 @@ export class NeuronControls {
   private readonly lossNote = tr('p', 'lossCrossEntropyNote', { class: 'field-help' });
   private readonly gradientNote = tr('p', 'gradientStochasticNote', { class: 'field-help' });
   private readonly fields: Partial<Record<ControlId | 'startValue' | 'seed', Field>> = {};
-  private state: NeuronPageState;
+  private state: ControlValues;
   private featureCount = 2;
 
-  constructor(state: NeuronPageState, private readonly callbacks: ControlCallbacks) {
+  constructor(state: ControlValues, private readonly callbacks: ControlCallbacks,
+    groups: readonly ControlGroup[] = CONTROL_GROUPS) {
     this.state = state;
     options(this.loss, [['squared', 'lossSquared'], ['cross_entropy', 'lossCrossEntropy']]);
     options(this.activation, [['sigmoid', 'activationSigmoid'], ['tanh', 'activationTanh'],
@@ -50,7 +68,8 @@ export class NeuronControls {
     options(this.gradient, [['sum', 'gradientSum'], ['mean', 'gradientMean'], ['stochastic', 'gradientStochastic']]);
     options(this.startKind, [['constant', 'startConstant'], ['random', 'startRandom'], ['given', 'startGiven']]);
 
-    const group = (id: ControlId, ...children: HTMLElement[]) => h('div', { class: 'control', 'data-control': id }, ...children);
+    const group = (id: ControlGroup, ...children: HTMLElement[]) =>
+      groups.includes(id) ? h('div', { class: 'control', 'data-control': id }, ...children) : null;
     const make = (id: ControlId | 'startValue' | 'seed', label: MessageKey, control: HTMLElement, help?: MessageKey) =>
       (this.fields[id] = field(label, control, help)).root;
     const standardizeLabel = h('label', { class: 'checkbox' }, this.standardize, tr('span', 'standardize'));
@@ -70,7 +89,7 @@ export class NeuronControls {
   }
 
   // Shows the state's values (after a preset, a URL or a reset changed them).
-  sync(state: NeuronPageState): void {
+  sync(state: ControlValues): void {
     this.state = state;
     this.loss.value = state.loss;
     this.activation.value = state.activation;

@@ -1,0 +1,46 @@
+// The user's own data, handed from the neuron page to the race page in the same browser tab.
+// sessionStorage: it stays in this tab, is gone when the tab closes, and never leaves the machine.
+import type { NeuronData } from './dataset.ts';
+
+const KEY = 'ai-vaerkstedet:own-data';
+
+interface Stored {
+  name: string;
+  featureNames: string[];
+  targetName: string;
+  rows: number;
+  cols: number;
+  x: number[];
+  t: number[];
+  classLabels: [string, string];
+}
+
+export interface OwnData {
+  name: string;  // the file's name
+  data: NeuronData;
+}
+
+// False when the browser refuses (storage full or switched off); the race page then has no own data.
+export function saveOwnData(name: string, data: NeuronData): boolean {
+  const stored: Stored = { name, featureNames: data.featureNames, targetName: data.targetName, rows: data.rows,
+    cols: data.cols, x: Array.from(data.x), t: Array.from(data.t), classLabels: data.classLabels };
+  try {
+    sessionStorage.setItem(KEY, JSON.stringify(stored));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function loadOwnData(): OwnData | null {
+  try {
+    const text = sessionStorage.getItem(KEY);
+    if (!text) return null;
+    const s = JSON.parse(text) as Stored;
+    if (s.x.length !== s.rows * s.cols || s.t.length !== s.rows) return null;
+    return { name: s.name, data: { featureNames: s.featureNames, targetName: s.targetName, rows: s.rows, cols: s.cols,
+      x: Float64Array.from(s.x), t: Float64Array.from(s.t), classLabels: s.classLabels } };
+  } catch {
+    return null;
+  }
+}
