@@ -18,6 +18,9 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
 if (state.page === 'neuron') {
   const { mountNeuronPage } = await import('./neuron/page.ts');
   mountNeuronPage(shell, store);
+} else if (state.page === 'race') {
+  const { mountRacePage } = await import('./race/page.ts');
+  mountRacePage(shell, store);
 } else {
   const { mountLanding } = await import('./landing/page.ts');
   mountLanding(shell, store);

@@ -62,3 +62,14 @@ export function openEmbedDialog(store: Store, titleKey: MessageKey, controls: Em
 function escapeAttribute(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
+
+// Hides the chosen control groups, a side panel left with none, and the side column if it is empty.
+export function hideControls(root: HTMLElement, ids: readonly string[]): void {
+  for (const id of ids) root.querySelectorAll<HTMLElement>(`[data-control="${id}"]`).forEach((e) => { e.hidden = true; });
+  const panels = Array.from(root.querySelectorAll<HTMLElement>('.sidebar > .panel'));
+  for (const panel of panels) {
+    const groups = Array.from(panel.querySelectorAll<HTMLElement>('.control'));
+    if (groups.length > 0 && groups.every((g) => g.hidden)) panel.hidden = true;
+  }
+  if (panels.every((p) => p.hidden)) root.querySelector('.page-grid')?.classList.add('no-sidebar');
+}

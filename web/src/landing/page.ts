@@ -13,6 +13,7 @@ interface PageEntry {
 
 const PAGES_IN_ORDER: PageEntry[] = [
   { page: 'neuron', title: 'pageNeuronTitle', summary: 'pageNeuronSummary' },
+  { page: 'race', title: 'pageRaceTitle', summary: 'pageRaceSummary' },
 ];
 
 export function mountLanding(shell: Shell, store: Store): void {

@@ -8,7 +8,7 @@ export class LossView {
   private logScale = false;
   private curve: { iterations: Float64Array; losses: Float64Array } = { iterations: new Float64Array(0), losses: new Float64Array(0) };
 
-  constructor(private readonly canvas: HTMLCanvasElement) {
+  constructor(private readonly canvas: HTMLCanvasElement, color: string = COLORS.loss) {
     const options = baseOptions() as unknown as NonNullable<ChartType<'line'>['options']>;
     options.plugins!.legend = { display: false };
     options.interaction = { mode: 'nearest', axis: 'x', intersect: false };
@@ -20,7 +20,8 @@ export class LossView {
     options.scales!.y!.ticks = { callback: (value) => formatNumber(Number(value), 3) };
     this.chart = new Chart(canvas, {
       type: 'line',
-      data: { datasets: [{ label: 'E', data: [], borderColor: COLORS.loss, borderWidth: 2, pointRadius: 0, tension: 0 }] },
+      data: { datasets: [{ label: 'E', data: [], borderColor: color, borderWidth: 2, pointRadius: 0, tension: 0,
+        borderJoinStyle: 'round' }] },  // a miter join would spike past the sharp corners of a stepwise fall
       options,
     });
     this.refresh();

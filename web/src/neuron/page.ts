@@ -2,7 +2,7 @@
 // trains the neuron, and keeps every setting in the URL.
 import { h, tr, trAttribute } from '../app/dom.ts';
 import { COLORS } from '../app/charts.ts';
-import { openEmbedDialog, type EmbeddableControl } from '../app/embed-dialog.ts';
+import { hideControls, openEmbedDialog, type EmbeddableControl } from '../app/embed-dialog.ts';
 import { formatCount, formatNumber, t } from '../app/i18n.ts';
 import type { Shell } from '../app/shell.ts';
 import type { Store } from '../app/store.ts';
@@ -38,17 +38,6 @@ const EMBEDDABLE: EmbeddableControl[] = [
   { id: 'speed', label: 'controlSpeed', shown: false }, { id: 'buttons', label: 'controlButtons', shown: true },
   { id: 'weights', label: 'controlWeights', shown: true }, { id: 'predict', label: 'controlPredict', shown: false },
 ];
-
-// Hides the chosen control groups, a side panel left with none, and the side column if it is empty.
-function hideControls(root: HTMLElement, ids: readonly string[]): void {
-  for (const id of ids) root.querySelectorAll<HTMLElement>(`[data-control="${id}"]`).forEach((e) => { e.hidden = true; });
-  const panels = Array.from(root.querySelectorAll<HTMLElement>('.sidebar > .panel'));
-  for (const panel of panels) {
-    const groups = Array.from(panel.querySelectorAll<HTMLElement>('.control'));
-    if (groups.length > 0 && groups.every((g) => g.hidden)) panel.hidden = true;
-  }
-  if (panels.every((p) => p.hidden)) root.querySelector('.neuron-grid')?.classList.add('no-sidebar');
-}
 
 function settingsOf(state: NeuronPageState): NeuronSettings {
   return { activation: state.activation, loss: state.loss, gradient: state.gradient, eta: state.eta,
@@ -122,7 +111,7 @@ class NeuronPage {
       h('section', { class: 'panel', 'data-control': control ?? undefined }, tr('h2', titleKey), ...children);
     return h('div', { class: 'neuron-page' },
       tr('p', 'neuronIntro', { class: 'intro' }),
-      h('div', { class: 'neuron-grid' },
+      h('div', { class: 'neuron-grid page-grid' },
         h('div', { class: 'run-bar panel' }, this.runBar.buttons, this.stats.root, this.runMessage, this.stuckHint),
         h('div', { class: 'plots' },
           panel('sectionPlot', null, h('div', { class: 'chart-box' }, scatterCanvas), this.plotNote),

@@ -103,8 +103,11 @@ export class ScatterView {
     if (!data) return;
     const [zero, one] = data.classLabels;
     const sets = this.chart.data.datasets;
-    sets[0].label = t('legendClass', { target: data.targetName, label: one, t: 1 });
-    sets[1].label = t('legendClass', { target: data.targetName, label: zero, t: 0 });
+    // "Aktiveret: Ja (t = 1)", or just "t = 1" when the file's labels are the numbers themselves.
+    const label = (text: string, value: number) => (text === String(value) && data.targetName === 't'
+      ? `t = ${value}` : t('legendClass', { target: data.targetName, label: text, t: value }));
+    sets[0].label = label(one, 1);
+    sets[1].label = label(zero, 0);
     sets[2].label = t('legendRegion', { label: one });
     this.labelModels();
     this.chart.options.locale = numberLocale();

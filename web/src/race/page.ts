@@ -1,0 +1,325 @@
+// The "Langsom læring" page: two neurons — squared error and cross-entropy — trained side by side
+// on the same data from the same start with the same η, step for step, with the numbers that
+// explain why one of them sits on a plateau.
+import { h, options, tr } from '../app/dom.ts';
+import { hideControls, openEmbedDialog, type EmbeddableControl } from '../app/embed-dialog.ts';
+import { formatCount, formatNumber, t } from '../app/i18n.ts';
+import { RunBar } from '../app/run-bar.ts';
+import type { Shell } from '../app/shell.ts';
+import type { Store } from '../app/store.ts';
+import { TrainingControls, type ControlValues, type RunSettings } from '../app/training-controls.ts';
+import type { NeuronData } from '../data/dataset.ts';
+import { LossView } from '../neuron/loss-view.ts';
+import { ScatterView } from '../neuron/scatter-view.ts';
+import { NeuronClient } from '../wasm/neuron-client.ts';
+import type { NeuronSnapshot } from '../wasm/neuron-protocol.ts';
+import type { CoreStatus, NeuronSettings, StartWeights } from '../wasm/neuron-types.ts';
+import { ComparePanel, LANE_LOSSES } from './compare-panel.ts';
+import { ExamPanels } from './exam-panels.ts';
+import { FormulaPanel } from './formula-panel.ts';
+import { IterationTable } from './iteration-table.ts';
+import { iterationTableData } from './iteration-rows.ts';
+import { LANE_COLORS } from './lane-colors.ts';
+import { LandscapePanel } from './landscape-panel.ts';
+import { findRacePreset, RACE_PRESETS, type RacePreset } from './presets.ts';
+import type { RacePageState } from './race-state.ts';
+
+const FORMULA_EVERY_MS = 250;  // formulas change at a readable pace while training runs
+
+const EMBEDDABLE: EmbeddableControl[] = [
+  { id: 'preset', label: 'controlPreset', shown: false }, { id: 'eta', label: 'controlEta', shown: false },
+  { id: 'iterations', label: 'controlIterations', shown: false }, { id: 'start', label: 'controlStart', shown: false },
+  { id: 'standardize', label: 'controlStandardize', shown: false }, { id: 'speed', label: 'controlSpeed', shown: false },
+  { id: 'buttons', label: 'controlButtons', shown: true }, { id: 'compare', label: 'controlCompare', shown: true },
+  { id: 'landscape', label: 'controlLandscape', shown: true }, { id: 'formulas', label: 'controlFormulas', shown: false },
+  { id: 'exam', label: 'controlExam', shown: false }, { id: 'table', label: 'controlTable', shown: false },
+];
+
+export function mountRacePage(shell: Shell, store: Store): void {
+  shell.setTitle('pageRaceTitle');
+  const page = new RacePage(shell, store);
+  shell.onEmbed(() => openEmbedDialog(store, 'pageRaceTitle', EMBEDDABLE));
+  shell.onLanguage(() => page.refresh());
+  void page.start();
+}
+
+// The preset's settings, with the URL's own where it has them.
+function effective(preset: RacePreset, r: RacePageState) {
+  return { eta: r.eta ?? preset.eta, iterations: r.iterations ?? preset.iterations, start: r.start ?? preset.start,
+    standardize: r.standardize ?? preset.standardize, speed: r.speed ?? preset.speed };
+}
+
+// The same neuron twice; only the loss differs.
+function laneSettings(s: { eta: number; start: StartWeights; standardize: boolean }): NeuronSettings[] {
+  return LANE_LOSSES.map((loss) => ({ activation: 'sigmoid', loss, gradient: 'sum', eta: s.eta,
+    standardize: s.standardize, start: s.start, seed: 1 }));
+}
+
+class RacePage {
+  private readonly client: NeuronClient;
+  private readonly presetSelect = h('select', { name: 'preset', id: 'race-preset' });
+  private readonly presetAbout = h('p', { class: 'field-help preset-about' });
+  private readonly presetMessage = h('p', { class: 'field-error', role: 'alert', hidden: true });
+  private readonly controls: TrainingControls;
+  private readonly runBar: RunBar;
+  private readonly iterationValue = h('span', { class: 'stat-value', 'data-stat': 'iteration' });
+  private readonly runMessage = h('p', { class: 'run-message', role: 'alert', hidden: true });
+  private readonly scatter: ScatterView;
+  private readonly lossViews: LossView[];
+  private readonly compare = new ComparePanel();
+  private readonly landscape = new LandscapePanel();
+  private readonly landscapeSection: HTMLElement;
+  private readonly formulas: FormulaPanel;
+  private readonly exam: ExamPanels;
+  private readonly table: IterationTable;
+  private preset: RacePreset = RACE_PRESETS[0];
+  private data: NeuronData | null = null;
+  private latest: NeuronSnapshot | null = null;
+  private frame = 0;
+  private lastFormulas = 0;
+
+  constructor(private readonly shell: Shell, private readonly store: Store) {
+    this.client = new NeuronClient({
+      state: (snapshot, problem, lane) => this.receive(snapshot, problem, lane),
+      fatal: (message) => shell.notice(t('coreFailed', { detail: message })),
+    });
+    this.controls = new TrainingControls(this.controlValues(), {
+      settings: (change) => void this.changeSettings(change),
+      eta: (eta) => void this.changeEta(eta),
+      iterations: (iterations) => store.update((s) => { s.race.iterations = iterations; }),
+      speed: (speed) => {
+        store.update((s) => { s.race.speed = speed; });
+        this.controls.sync(this.controlValues());
+        this.client.setSpeed(speed);
+      },
+    }, ['eta', 'iterations', 'start', 'standardize', 'speed']);
+    this.runBar = new RunBar({
+      start: () => this.client.run(this.latest && this.latest.remaining > 0 ? this.latest.remaining : this.settings().iterations,
+        this.settings().speed),
+      pause: () => this.client.pause(),
+      step: () => this.client.step(),
+      reset: () => {
+        this.showRunMessage(null);
+        this.client.reset();
+      },
+    });
+    this.formulas = new FormulaPanel({ example: store.state.race.example, loss: store.state.race.formulaLoss }, (choice) => {
+      store.update((s) => { s.race.example = choice.example; s.race.formulaLoss = choice.loss; });
+      this.drawFormulas(true);
+    });
+    this.exam = new ExamPanels(() => this.drawFormulas(true));
+    this.table = new IterationTable(this.tableTexts());
+    const scatterCanvas = h('canvas', { role: 'img' });
+    const lossCanvases = [h('canvas', { role: 'img' }), h('canvas', { role: 'img' })];
+    this.landscapeSection = this.section('sectionLandscape', 'landscape', this.landscape.root);
+    shell.main.append(this.layout(scatterCanvas, lossCanvases));
+    this.scatter = new ScatterView(scatterCanvas, false);
+    this.lossViews = lossCanvases.map((canvas, k) => new LossView(canvas, LANE_COLORS[k]));
+    for (const view of this.lossViews) view.setLogScale(store.state.race.logScale);
+    hideControls(shell.main, store.state.hide);
+    options(this.presetSelect, RACE_PRESETS.map((p) => [p.id, p.label]));
+    this.presetSelect.addEventListener('change', () => void this.choosePreset(this.presetSelect.value, true));
+  }
+
+  private section(titleKey: Parameters<typeof tr>[1], control: string | null, ...children: (HTMLElement | null)[]): HTMLElement {
+    return h('section', { class: 'panel', 'data-control': control ?? undefined }, tr('h2', titleKey), ...children);
+  }
+
+  private layout(scatterCanvas: HTMLCanvasElement, lossCanvases: HTMLCanvasElement[]): HTMLElement {
+    const logBox = h('input', { type: 'checkbox', name: 'log-scale' });
+    logBox.checked = this.store.state.race.logScale;
+    logBox.addEventListener('change', () => {
+      this.store.update((s) => { s.race.logScale = logBox.checked; });
+      for (const view of this.lossViews) view.setLogScale(logBox.checked);
+    });
+    const lossBox = (k: number) => h('figure', { class: 'loss-box' },
+      tr('figcaption', k === 0 ? 'laneSquared' : 'laneCrossEntropy', { class: `map-title lane-${k === 0 ? 'se' : 'ce'}` }),
+      h('div', { class: 'chart-box small' }, lossCanvases[k]));
+    const stat = h('div', { class: 'run-status' }, h('div', { class: 'stat' }, tr('span', 'iterationLabel', { class: 'stat-name' }),
+      this.iterationValue), this.runBar.remaining);
+    return h('div', { class: 'race-page' },
+      tr('p', 'raceIntro', { class: 'intro' }),
+      h('div', { class: 'race-grid page-grid' },
+        h('div', { class: 'run-bar panel' }, this.runBar.buttons, stat, this.runMessage),
+        h('div', { class: 'plots' },
+          this.section('sectionPlot', null, h('div', { class: 'chart-box' }, scatterCanvas)),
+          this.section('sectionLosses', null, h('div', { class: 'loss-pair' }, lossBox(0), lossBox(1)),
+            h('label', { class: 'checkbox small' }, logBox, tr('span', 'logScale')))),
+        h('aside', { class: 'sidebar' },
+          h('section', { class: 'panel' }, tr('h2', 'racePreset'),
+            h('div', { class: 'control field', 'data-control': 'preset' },
+              tr('label', 'racePreset', { for: 'race-preset', class: 'visually-hidden' }), this.presetSelect,
+              this.presetAbout, this.presetMessage),
+            this.controls.root)),
+        h('div', { class: 'race-details' },
+          this.section('sectionCompare', 'compare', this.compare.root),
+          this.section('sectionWhy', null, tr('p', 'whyText1'), tr('p', 'whyText2'))),
+        h('div', { class: 'race-wide' },
+          this.landscapeSection,
+          this.section('sectionFormulas', 'formulas', this.formulas.root),
+          this.section('sectionExam', 'exam', this.exam.root),
+          this.section('sectionTable', 'table', this.table.root))));
+  }
+
+  async start(): Promise<void> {
+    const id = this.store.state.race.preset;
+    if (!findRacePreset(id)) this.shell.notice(t('urlProblem', { key: 'preset', value: id }));
+    await this.choosePreset(findRacePreset(id) ? id : RACE_PRESETS[1].id, false);
+  }
+
+  refresh(): void {
+    options(this.presetSelect, RACE_PRESETS.map((p) => [p.id, p.label]));
+    this.presetSelect.value = this.preset.id;
+    this.presetAbout.textContent = t(this.preset.about);
+    this.controls.refresh();
+    this.scatter.refresh();
+    for (const view of this.lossViews) view.refresh();
+    this.compare.refresh();
+    this.landscape.refresh();
+    this.formulas.refresh();
+    this.exam.refresh();
+    this.table.setTexts(this.tableTexts());
+    this.runBar.refresh();
+    if (this.latest) this.draw(this.latest);
+  }
+
+  private settings() {
+    return effective(this.preset, this.store.state.race);
+  }
+
+  private controlValues(): ControlValues {
+    const s = effective(findRacePreset(this.store.state.race.preset) ?? RACE_PRESETS[1], this.store.state.race);
+    return { loss: 'squared', activation: 'sigmoid', gradient: 'sum', seed: 1, ...s };
+  }
+
+  // A new preset (fresh: its own settings, dropping the link's); on any problem the race so far stays.
+  private async choosePreset(id: string, fresh: boolean): Promise<void> {
+    const preset = findRacePreset(id)!;
+    const data = preset.data();
+    this.presetSelect.value = this.preset.id;
+    if (!data) {
+      this.presetMessage.hidden = false;
+      this.presetMessage.textContent = t('raceOwnMissing');
+      return;
+    }
+    const race = fresh ? { ...this.store.state.race, preset: id, eta: null, iterations: null, start: null,
+      standardize: null, speed: null, example: null } : { ...this.store.state.race, preset: id };
+    let settings = effective(preset, race);
+    if (settings.start.kind === 'given' && settings.start.weights.length !== data.cols + 1) {
+      this.shell.notice(t('urlProblem', { key: 'w', value: settings.start.weights.join(',') }));
+      race.start = null;
+      settings = effective(preset, race);
+    }
+    const reply = await this.client.setup({ x: data.x, rows: data.rows, cols: data.cols, t: data.t },
+      laneSettings(settings), true);
+    if (!reply.status.ok) {
+      this.presetMessage.hidden = false;
+      this.presetMessage.textContent = t('errorCore', { detail: reply.status.status });
+      return;
+    }
+    this.preset = preset;
+    this.data = data;
+    this.store.update((s) => { s.race = race; });
+    this.presetSelect.value = id;
+    this.presetAbout.textContent = t(preset.about);
+    this.presetMessage.hidden = true;
+    this.controls.setFeatureCount(data.cols);
+    this.controls.sync(this.controlValues());
+    this.scatter.setData(data);
+    this.compare.setData(data);
+    this.formulas.setData(data);
+    this.exam.setData(data);
+    this.runBar.setEnabled(true);
+    this.showRunMessage(null);
+    await this.loadLandscape();
+    if (reply.snapshot) this.draw(reply.snapshot);
+  }
+
+  private async loadLandscape(): Promise<void> {
+    const grid = this.preset.grid;
+    const show = Boolean(grid && this.data?.cols === 1);
+    this.landscapeSection.hidden = !show || this.store.state.hide.includes('landscape');
+    if (!show || !grid) return;
+    const reply = await this.client.landscape(grid);
+    if (reply.status.ok) this.landscape.setGrids(grid, reply.grids);
+  }
+
+  // Start weights, standardisation: both neurons start over (the loss and the rest are fixed here).
+  private async changeSettings(change: Partial<RunSettings>): Promise<void> {
+    const race = { ...this.store.state.race };
+    if (change.start) race.start = change.start;
+    if (change.standardize !== undefined) race.standardize = change.standardize;
+    const reply = await this.client.configure(laneSettings(effective(this.preset, race)));
+    if (!reply.status.ok) {
+      this.showRunMessage(t('errorCore', { detail: reply.status.status }));
+      return;
+    }
+    this.store.update((s) => { s.race = race; });
+    this.controls.sync(this.controlValues());
+    this.showRunMessage(null);
+    await this.loadLandscape();
+    if (reply.snapshot) this.draw(reply.snapshot);
+  }
+
+  private async changeEta(eta: number): Promise<void> {
+    this.store.update((s) => { s.race.eta = eta; });
+    this.showRunMessage(null);
+    await this.client.setEta(eta);
+  }
+
+  private receive(snapshot: NeuronSnapshot, problem: CoreStatus | null, lane: number): void {
+    // The iteration table comes along only now and then: keep the last one until a newer arrives.
+    if (!snapshot.record && this.latest?.record) snapshot.record = this.latest.record;
+    this.latest = snapshot;
+    if (problem) this.showRunMessage(problem.status === 'diverged'
+      ? `${t(lane === 0 ? 'laneSquared' : 'laneCrossEntropy')}: ${t('errorDiverged', {
+        iteration: formatCount(snapshot.lanes[lane].iteration), eta: formatNumber(this.settings().eta) })}`
+      : t('errorCore', { detail: problem.status }));
+    if (!this.frame) this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      if (this.latest) this.draw(this.latest);
+    });
+  }
+
+  private draw(snapshot: NeuronSnapshot): void {
+    this.latest = snapshot;
+    const lanes = snapshot.lanes;
+    if (lanes.length !== 2 || !this.data) return;
+    this.runBar.show(snapshot);
+    this.iterationValue.textContent = formatCount(lanes[0].iteration);
+    lanes.forEach((lane, k) => this.lossViews[k].setCurve(lane.curveIterations, lane.curveLosses));
+    this.scatter.setModels(lanes.map((lane, k) => ({ weights: lane.weights, level: lane.level, activation: 'sigmoid',
+      label: t(k === 0 ? 'laneSquared' : 'laneCrossEntropy'), color: LANE_COLORS[k], dash: k === 1 ? [7, 4] : undefined })));
+    this.compare.show(lanes);
+    if (!this.landscapeSection.hidden) this.landscape.show(snapshot.record, lanes);
+    if (snapshot.record) this.table.setData(iterationTableData(this.data, snapshot.record));
+    this.drawFormulas(!snapshot.running);
+  }
+
+  private drawFormulas(now: boolean): void {
+    const snapshot = this.latest;
+    if (!snapshot || snapshot.lanes.length !== 2) return;
+    if (!now && performance.now() - this.lastFormulas < FORMULA_EVERY_MS) return;
+    this.lastFormulas = performance.now();
+    const eta = this.settings().eta;
+    this.formulas.show(snapshot.lanes, eta);
+    const r = this.store.state.race;
+    const lane = snapshot.lanes[LANE_LOSSES.indexOf(r.formulaLoss)];
+    this.exam.show(snapshot.lanes, r.example ?? Math.max(0, lane.worst.index), eta);
+  }
+
+  private showRunMessage(text: string | null): void {
+    this.runMessage.hidden = text === null;
+    this.runMessage.textContent = text ?? '';
+  }
+
+  private tableTexts() {
+    return {
+      caption: t('tableCaption'), exportButton: t('tableExport'), danishExcel: t('tableDanishExcel'),
+      rowsShown: (shown: number, total: number) => (shown < total
+        ? t('tableRowsSome', { shown: formatCount(shown), total: formatCount(total) })
+        : t('tableRowsAll', { total: formatCount(total) })),
+    };
+  }
+}
+
