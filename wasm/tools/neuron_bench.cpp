@@ -1,6 +1,9 @@
 // Native side of `npm run bench`: trains the neuron on a Good Food CSV (as written by
 // goodfood_generate: Alder,Forbrug,Kon,Aktiveret) and prints the iterations per second as JSON.
-// Usage: neuron_bench <file.csv> <iterations> [repeats]
+// Usage: neuron_bench <file.csv> <iterations> [repeats] [race]
+//   default: one neuron, the notes' settings (squared error, η = 0.001, standardised, start 0);
+//   race:    the race page's Good Food race — squared error and cross-entropy from all start
+//            weights 10, trained step for step in chunks of 1000 iterations, as the page's worker does.
 // The wasm side (scripts/bench.mjs) runs the same settings on the same file in one go with this.
 #include <algorithm>
 #include <chrono>
@@ -49,20 +52,33 @@ int main(int argc, char** argv) {
     }
     const int iterations = std::atoi(argv[2]);
     const int repeats = argc > 3 ? std::atoi(argv[3]) : 5;
+    const bool race = argc > 4 && std::string(argv[4]) == "race";
     const int rows = static_cast<int>(t.size());
     std::vector<double> seconds;
     double finalLoss = 0.0;
     for (int r = 0; r < repeats; ++r) {
-        Dataset data;
-        NeuronTrainer trainer;
-        if (!makeDataset(x.data(), x.size(), rows, 2, t.data(), t.size(), data).ok() ||
-            !trainer.setup(std::move(data), NeuronConfig{}).ok())
-            return 1;
-        TrainLog log;
+        std::vector<NeuronTrainer> trainers(race ? 2 : 1);
+        for (std::size_t k = 0; k < trainers.size(); ++k) {
+            NeuronConfig config;
+            if (race) {
+                config.loss = k == 0 ? LossKind::SquaredError : LossKind::CrossEntropy;
+                config.start.value = 10.0;
+            }
+            Dataset data;
+            if (!makeDataset(x.data(), x.size(), rows, 2, t.data(), t.size(), data).ok() ||
+                !trainers[k].setup(std::move(data), config).ok())
+                return 1;
+        }
+        const int chunk = race ? 1000 : iterations;
         const auto began = std::chrono::steady_clock::now();
-        if (!trainer.train(iterations, iterations, log).ok()) return 1;
+        for (int done = 0; done < iterations; done += chunk) {
+            for (NeuronTrainer& trainer : trainers) {
+                TrainLog log;
+                if (!trainer.train(std::min(chunk, iterations - done), iterations, log).ok()) return 1;
+            }
+        }
         seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count());
-        finalLoss = trainer.loss();
+        finalLoss = trainers.back().loss();
     }
     std::sort(seconds.begin(), seconds.end());
     const double median = seconds[seconds.size() / 2];

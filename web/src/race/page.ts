@@ -5,6 +5,7 @@ import { h, options, tr } from '../app/dom.ts';
 import { hideControls, openEmbedDialog, type EmbeddableControl } from '../app/embed-dialog.ts';
 import { formatCount, formatNumber, t } from '../app/i18n.ts';
 import { RunBar } from '../app/run-bar.ts';
+import { Visibility } from '../app/visibility.ts';
 import type { Shell } from '../app/shell.ts';
 import type { Store } from '../app/store.ts';
 import { TrainingControls, type ControlValues, type RunSettings } from '../app/training-controls.ts';
@@ -77,6 +78,11 @@ class RacePage {
   private latest: NeuronSnapshot | null = null;
   private frame = 0;
   private lastFormulas = 0;
+  // Views below the fold wait until they are scrolled to.
+  private readonly visibility = new Visibility(() => { if (this.latest) this.draw(this.latest, true); });
+  private readonly formulaSection: HTMLElement;
+  private readonly tableSection: HTMLElement;
+  private lastRecord: NeuronSnapshot['record'] = null;
 
   constructor(private readonly shell: Shell, private readonly store: Store) {
     this.client = new NeuronClient({
@@ -112,11 +118,14 @@ class RacePage {
     const scatterCanvas = h('canvas', { role: 'img' });
     const lossCanvases = [h('canvas', { role: 'img' }), h('canvas', { role: 'img' })];
     this.landscapeSection = this.section('sectionLandscape', 'landscape', this.landscape.root);
+    this.formulaSection = this.section('sectionFormulas', 'formulas', this.formulas.root);
+    this.tableSection = this.section('sectionTable', 'table', this.table.root);
     shell.main.append(this.layout(scatterCanvas, lossCanvases));
     this.scatter = new ScatterView(scatterCanvas, false);
     this.lossViews = lossCanvases.map((canvas, k) => new LossView(canvas, LANE_COLORS[k]));
     for (const view of this.lossViews) view.setLogScale(store.state.race.logScale);
     hideControls(shell.main, store.state.hide);
+    for (const section of [this.landscapeSection, this.formulaSection, this.tableSection]) this.visibility.watch(section);
     options(this.presetSelect, RACE_PRESETS.map((p) => [p.id, p.label]));
     this.presetSelect.addEventListener('change', () => void this.choosePreset(this.presetSelect.value, true));
   }
@@ -155,10 +164,9 @@ class RacePage {
           this.section('sectionCompare', 'compare', this.compare.root),
           this.section('sectionWhy', null, tr('p', 'whyText1'), tr('p', 'whyText2'))),
         h('div', { class: 'race-wide' },
-          this.landscapeSection,
-          this.section('sectionFormulas', 'formulas', this.formulas.root),
+          this.landscapeSection, this.formulaSection,
           this.section('sectionExam', 'exam', this.exam.root),
-          this.section('sectionTable', 'table', this.table.root))));
+          this.tableSection)));
   }
 
   async start(): Promise<void> {
@@ -268,8 +276,6 @@ class RacePage {
   }
 
   private receive(snapshot: NeuronSnapshot, problem: CoreStatus | null, lane: number): void {
-    // The iteration table comes along only now and then: keep the last one until a newer arrives.
-    if (!snapshot.record && this.latest?.record) snapshot.record = this.latest.record;
     this.latest = snapshot;
     if (problem) this.showRunMessage(problem.status === 'diverged'
       ? `${t(lane === 0 ? 'laneSquared' : 'laneCrossEntropy')}: ${t('errorDiverged', {
@@ -281,8 +287,11 @@ class RacePage {
     });
   }
 
-  private draw(snapshot: NeuronSnapshot): void {
+  // all: also the views below the fold (when one scrolls into view, or training stops).
+  private draw(snapshot: NeuronSnapshot, all = false): void {
     this.latest = snapshot;
+    if (snapshot.record) this.lastRecord = snapshot.record;
+    const shown = (section: HTMLElement) => all || !snapshot.running || this.visibility.isVisible(section);
     const lanes = snapshot.lanes;
     if (lanes.length !== 2 || !this.data) return;
     this.runBar.show(snapshot);
@@ -291,9 +300,11 @@ class RacePage {
     this.scatter.setModels(lanes.map((lane, k) => ({ weights: lane.weights, level: lane.level, activation: 'sigmoid',
       label: t(k === 0 ? 'laneSquared' : 'laneCrossEntropy'), color: LANE_COLORS[k], dash: k === 1 ? [7, 4] : undefined })));
     this.compare.show(lanes);
-    if (!this.landscapeSection.hidden) this.landscape.show(snapshot.record, lanes);
-    if (snapshot.record) this.table.setData(iterationTableData(this.data, snapshot.record));
-    this.drawFormulas(!snapshot.running);
+    // The iteration table comes along only now and then; between, the last one stands.
+    const record = snapshot.record ?? (all ? this.lastRecord : null);
+    if (!this.landscapeSection.hidden && shown(this.landscapeSection)) this.landscape.show(record, lanes);
+    if (record && shown(this.tableSection)) this.table.setData(iterationTableData(this.data, record));
+    if (shown(this.formulaSection)) this.drawFormulas(!snapshot.running || all);
   }
 
   private drawFormulas(now: boolean): void {

@@ -1,0 +1,177 @@
+// "Langsom læring" in Chromium: a link starts the race from Nielsen's saturated start, squared error
+// sits on its plateau while cross-entropy falls, the formulas show the table's numbers and predict
+// its next row, and the CSV download parses back to the same values.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { parseCsv } from '../../web/src/data/csv.ts';
+import { decodeText } from '../../web/src/data/decode.ts';
+import { detectDecimal, parseNumber } from '../../web/src/data/numbers.ts';
+import { browserSuite, screenshot } from './harness.ts';
+
+const suite = browserSuite();
+
+async function open(query: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const { page } = await suite.open({ viewport });
+  await page.goto(suite.server.url + query);
+  await page.locator('[data-stat="iteration"]').filter({ hasText: /\d/ }).waitFor();
+  return page;
+}
+
+// "−0,68429", "1.000", "9,8253·10⁻⁶" as numbers.
+function danishNumber(text: string): number {
+  const superscript = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+  const [mantissa, power] = text.trim().replace(/\u2212/g, '-').split('·10');
+  const exponent = power ? Number(power.replace('⁻', '-').replace(/[⁰-⁹¹²³]/g, (c) => String(superscript.indexOf(c)))) : 0;
+  return Number(mantissa.replace(/\./g, '').replace(',', '.')) * 10 ** exponent;
+}
+
+async function waitForIteration(page: Page, n: number): Promise<void> {
+  await page.waitForFunction((expected) =>
+    document.querySelector('[data-stat="iteration"]')?.textContent?.replace(/\./g, '') === String(expected), n, { timeout: 30_000 });
+}
+
+// The iteration table: its header texts and the row shown for an iteration.
+async function tableRow(page: Page, iteration: number): Promise<Record<string, number>> {
+  const headers = await page.locator('.iteration-table-grid thead th').allInnerTexts();
+  const rows = page.locator('.iteration-table-grid tbody tr');
+  const count = await rows.count();
+  for (let r = 0; r < count; r++) {
+    const cells = await rows.nth(r).locator('th, td').allInnerTexts();
+    if (danishNumber(cells[0]) === iteration) return Object.fromEntries(headers.map((h, j) => [h.trim(), danishNumber(cells[j])]));
+  }
+  throw new Error(`no row for iteration ${iteration}`);
+}
+
+// The TeX source KaTeX keeps in its MathML annotation.
+async function formulaTex(page: Page): Promise<string> {
+  return (await page.locator('.formula-live annotation').first().textContent()) ?? '';
+}
+
+// The whole iteration table, through its CSV download (the page shows only its first and last rows).
+async function downloadTable(page: Page): Promise<{ text: string; columns: string[]; rows: Map<number, Record<string, number>> }> {
+  const [download] = await Promise.all([page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Hent tabellen som CSV' }).click()]);
+  assert.equal(download.suggestedFilename(), 'iterationer.csv');
+  const bytes = await readFile(await download.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a BOM for Excel');
+  const text = decodeText(new Uint8Array(bytes));
+  assert.ok(text.ok);
+  const table = parseCsv(text.value);
+  assert.ok(table.ok);
+  const decimal = detectDecimal(table.value.rows.flat());
+  const rows = new Map(table.value.rows.map((row) => {
+    const values = row.map((cell) => parseNumber(cell, decimal)!);
+    return [values[0], Object.fromEntries(table.value.columns.map((name, j) => [name, values[j]]))];
+  }));
+  return { text: text.value, columns: table.value.columns, rows };
+}
+
+describe('Langsom læring', () => {
+  test('a link starts the race from the saturated start: squared error sits on its plateau, cross-entropy falls', async () => {
+    const page = await open('?page=race&preset=nielsen-saturated&speed=max');
+    assert.equal(await page.locator('h1').innerText(), 'Langsom læring');
+    assert.equal(await page.locator('select[name="preset"]').inputValue(), 'nielsen-saturated');
+    assert.equal(await page.locator('input[name="eta"]').inputValue(), '0,15');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await waitForIteration(page, 300);
+    const { rows } = await downloadTable(page);
+    const [first, hundred, last] = [rows.get(0)!, rows.get(100)!, rows.get(300)!];
+    // From (2, 2) squared error loses less than 5 % of E in 100 updates; cross-entropy more than 90 %.
+    assert.ok(1 - hundred['SE: E'] / first['SE: E'] < 0.05, `SE: ${first['SE: E']} → ${hundred['SE: E']}`);
+    assert.ok(1 - hundred['CE: E'] / first['CE: E'] > 0.9, `CE: ${first['CE: E']} → ${hundred['CE: E']}`);
+    // Nielsen's numbers after 300 updates: o = 0.2028 (squared error) and 0.0120 (cross-entropy).
+    assert.ok(Math.abs(last['SE: o1'] - 0.2028) < 5e-5, `SE o after 300: ${last['SE: o1']}`);
+    assert.ok(Math.abs(last['CE: o1'] - 0.0120) < 5e-5, `CE o after 300: ${last['CE: o1']}`);
+    // The example worst off shows why: o·(1 − o) was tiny at the start for squared error.
+    assert.match(await page.locator('.compare-table').innerText(), /o·\(1 − o\)/);
+    assert.equal(await page.locator('.landscape-map canvas').count(), 2);
+    await screenshot(page, 'race-desktop');
+  });
+
+  test('the formulas show the table\'s numbers and predict its next row', async () => {
+    const page = await open('?page=race&preset=nielsen-saturated&speed=max&iter=40');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await waitForIteration(page, 40);
+    for (const [loss, prefix] of [['squared', 'SE'], ['cross_entropy', 'CE']] as const) {
+      await page.locator('select[name="formula-loss"]').selectOption(loss);
+      const now = await tableRow(page, 40);
+      const tex = (await formulaTex(page)).replace(/\{,\}/g, ',');
+      // The z line writes w0 + w1·x1 with the weights of iteration 40, to five digits as in the table.
+      for (const w of ['w0', 'w1']) assert.ok(tex.includes(formatFive(now[`${prefix}: ${w}`])), `${prefix}: ${w} in ${tex}`);
+      // Each update line ends with the new weight: the next row of the table must say the same.
+      const lines = tex.split(' \\\\ ');
+      const next = lines.flatMap((line, k) => (lines[k - 1]?.includes('\\leftarrow') ? [line] : []))
+        .map((line) => Number(/= (-?[\d,]+)\s*(\\end\{aligned\})?$/.exec(line.trim())![1].replace(',', '.')));
+      assert.equal(next.length, 2, tex);
+      await page.getByRole('button', { name: 'Ét skridt' }).click();
+      await waitForIteration(page, 41);
+      const after = await tableRow(page, 41);
+      assert.equal(formatFive(after[`${prefix}: w0`]), formatFive(next[0]));
+      assert.equal(formatFive(after[`${prefix}: w1`]), formatFive(next[1]));
+      await page.getByRole('button', { name: 'Nulstil' }).click();
+      await waitForIteration(page, 0);
+      await page.getByRole('button', { name: 'Start' }).click();
+      await waitForIteration(page, 40);
+    }
+  });
+
+  test('the exam panels work the derivative out with today\'s numbers', async () => {
+    const page = await open('?page=race&preset=nielsen-saturated');
+    await page.getByText('2. Squared error').click();
+    const numbers = page.locator('details.exam[open] .formula').nth(1);
+    await numbers.locator('annotation').waitFor({ state: 'attached' });
+    const tex = (await numbers.locator('annotation').textContent()) ?? '';
+    // From (2, 2): o = σ(4) = 0,98201, ∂E/∂w1 = −(0 − o)·o·(1 − o)·1 = o²·(1 − o) = 0,017345, and
+    // w1 ← 2 − 0,15·0,017345 = 1,9974 (a calculator's numbers).
+    assert.match(tex, /0\{,\}98201/);
+    assert.match(tex, /0\{,\}017345/);
+    assert.match(tex, /= 1\{,\}9974/);
+  });
+
+  test('the CSV download parses back to the numbers in the table', async () => {
+    const page = await open('?page=race&preset=nielsen&speed=max');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await waitForIteration(page, 300);
+    const { text, columns, rows } = await downloadTable(page);
+    assert.ok(text.split('\r\n')[0].includes(';'), 'semicolons for Danish Excel');
+    assert.match(text, /\d,\d/, 'decimal commas for Danish Excel');
+    assert.equal(rows.size, 301);
+    const last = rows.get(300)!;
+    const shown = await tableRow(page, 300);
+    for (const name of columns) assert.equal(formatFive(last[name]), formatFive(shown[name]), name);
+    // Nielsen from (0.6, 0.9): o = 0.0940 after 300 updates with squared error.
+    assert.ok(Math.abs(last['SE: o1'] - 0.0940) < 5e-5);
+  });
+
+  test('the user\'s own data travel from the neuron page to the race', async () => {
+    const { page } = await suite.open();
+    await page.goto(suite.server.url + '?page=neuron');
+    await page.locator('[data-stat="iteration"]').filter({ hasText: '0' }).waitFor();
+    await page.locator('input[type="file"]').setInputFiles({ name: 'kunder.csv', mimeType: 'text/csv',
+      buffer: Buffer.from('Alder;Forbrug;Aktiveret\n23;2900;Ja\n45;2100;Nej\n52;3600;Ja\n71;1900;Nej\n', 'utf8') });
+    await page.locator('.data-summary').filter({ hasText: /^4 eksempler/ }).waitFor();
+    await page.goto(suite.server.url + '?page=race&preset=own&speed=max&iter=50');
+    await page.locator('[data-stat="iteration"]').filter({ hasText: '0' }).waitFor();
+    assert.equal(await page.locator('select[name="preset"]').inputValue(), 'own');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await waitForIteration(page, 50);
+    assert.match(await page.locator('.compare-table').innerText(), /Alder/);
+  });
+
+  test('in an embedded view on a 360-px phone it fits and runs', async () => {
+    const page = await open('?page=race&embed=1&speed=max', { width: 360, height: 740 });
+    assert.equal(await page.locator('header.top').count(), 0);
+    await page.getByRole('button', { name: 'Start' }).click();
+    await waitForIteration(page, 300);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${overflow} px too wide`);
+    await screenshot(page, 'race-phone-360');
+  });
+});
+
+// Five significant digits, as the table and the formulas print them.
+function formatFive(x: number): string {
+  return new Intl.NumberFormat('da-DK', { maximumSignificantDigits: 5, useGrouping: false }).format(x).replace('\u2212', '-');
+}
