@@ -81,7 +81,10 @@ describe('Langsom læring', () => {
     // From (2, 2) squared error loses less than 5 % of E in 100 updates; cross-entropy more than 90 %.
     assert.ok(1 - hundred['SE: E'] / first['SE: E'] < 0.05, `SE: ${first['SE: E']} → ${hundred['SE: E']}`);
     assert.ok(1 - hundred['CE: E'] / first['CE: E'] > 0.9, `CE: ${first['CE: E']} → ${hundred['CE: E']}`);
-    // Nielsen's numbers after 300 updates: o = 0.2028 (squared error) and 0.0120 (cross-entropy).
+    // Nielsen's numbers: squared error o = 0.9334 after 150 updates and 0.2028 after 300;
+    // cross-entropy 0.0985 after 50 and 0.0120 after 300.
+    assert.ok(Math.abs(rows.get(150)!['SE: o1'] - 0.9334) < 5e-5);
+    assert.ok(Math.abs(rows.get(50)!['CE: o1'] - 0.0985) < 5e-5);
     assert.ok(Math.abs(last['SE: o1'] - 0.2028) < 5e-5, `SE o after 300: ${last['SE: o1']}`);
     assert.ok(Math.abs(last['CE: o1'] - 0.0120) < 5e-5, `CE o after 300: ${last['CE: o1']}`);
     // The example worst off shows why: o·(1 − o) was tiny at the start for squared error.
@@ -160,10 +163,22 @@ describe('Langsom læring', () => {
     assert.match(await page.locator('.compare-table').innerText(), /Alder/);
   });
 
-  test('in an embedded view on a 360-px phone it fits and runs', async () => {
-    const page = await open('?page=race&embed=1&speed=max', { width: 360, height: 740 });
+  test('the Indlejr code starts the race by itself and keeps the plots and the comparison', async () => {
+    const page = await open('?page=race&preset=three');
+    await page.getByRole('button', { name: 'Indlejr' }).click();
+    const src = /src="([^"]+)"/.exec(await page.locator('textarea.embed-code').inputValue())![1].replace(/&amp;/g, '&');
+    const params = new URL(src).searchParams;
+    assert.deepEqual([params.get('page'), params.get('preset'), params.get('run'), params.get('embed')], ['race', 'three', '1', '1']);
+    const hidden = params.get('hide')!.split(',');
+    assert.ok(!hidden.includes('compare') && !hidden.includes('landscape') && hidden.includes('table'));
+    await page.getByRole('checkbox', { name: 'Start løbet af sig selv, når siden åbner' }).uncheck();
+    const again = /src="([^"]+)"/.exec(await page.locator('textarea.embed-code').inputValue())![1].replace(/&amp;/g, '&');
+    assert.equal(new URL(again).searchParams.get('run'), null);
+  });
+
+  test('an embedded link with run=1 starts the race by itself, and fits a 360-px phone', async () => {
+    const page = await open('?page=race&embed=1&speed=max&run=1', { width: 360, height: 740 });
     assert.equal(await page.locator('header.top').count(), 0);
-    await page.getByRole('button', { name: 'Start' }).click();
     await waitForIteration(page, 300);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${overflow} px too wide`);

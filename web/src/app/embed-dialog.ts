@@ -2,7 +2,7 @@
 import { h, tr } from './dom.ts';
 import { t, type MessageKey } from './i18n.ts';
 import type { Store } from './store.ts';
-import type { ControlId } from './url-state.ts';
+import type { AppState, ControlId } from './url-state.ts';
 
 // A control group a page lets the teacher show or hide in the embedding.
 export interface EmbeddableControl {
@@ -11,8 +11,17 @@ export interface EmbeddableControl {
   shown: boolean;  // ticked when the dialog opens: enough to run the page, little enough to fit a lesson
 }
 
-export function openEmbedDialog(store: Store, titleKey: MessageKey, controls: EmbeddableControl[]): void {
+// A choice about the embedding beyond the controls, e.g. "start by itself".
+export interface EmbedOption {
+  label: MessageKey;
+  on: boolean;
+  apply(state: AppState, on: boolean): void;
+}
+
+export function openEmbedDialog(store: Store, titleKey: MessageKey, controls: EmbeddableControl[],
+  extras: EmbedOption[] = []): void {
   const shown = new Set<ControlId>(controls.filter((c) => c.shown).map((c) => c.id));
+  const chosen = extras.map((option) => option.on);
   const code = h('textarea', { class: 'embed-code', readonly: true, rows: 4, spellcheck: 'false' });
   const preview = tr('a', 'embedPreview', { target: '_blank', rel: 'noopener' });
   const copied = tr('span', 'embedCopied', { class: 'copied', hidden: true });
@@ -20,6 +29,7 @@ export function openEmbedDialog(store: Store, titleKey: MessageKey, controls: Em
     const url = store.urlWith((s) => {
       s.embed = true;
       s.hide = controls.map((c) => c.id).filter((id) => !shown.has(id));
+      extras.forEach((option, k) => option.apply(s, chosen[k]));
     });
     code.value = `<iframe src="${escapeAttribute(url)}" title="${escapeAttribute(`${t(titleKey)} – ${t('appName')}`)}" ` +
       'width="100%" height="720" style="border:0; max-width:1100px" loading="lazy"></iframe>';
@@ -36,6 +46,15 @@ export function openEmbedDialog(store: Store, titleKey: MessageKey, controls: Em
     });
     return h('label', { class: 'checkbox' }, box, tr('span', label));
   });
+  const extraBoxes = extras.map((option, k) => {
+    const box = h('input', { type: 'checkbox' });
+    box.checked = chosen[k];
+    box.addEventListener('change', () => {
+      chosen[k] = box.checked;
+      update();
+    });
+    return h('label', { class: 'checkbox' }, box, tr('span', option.label));
+  });
   const copy = tr('button', 'embedCopy', { type: 'button', class: 'button-primary' });
   copy.addEventListener('click', async () => {
     code.select();
@@ -50,6 +69,7 @@ export function openEmbedDialog(store: Store, titleKey: MessageKey, controls: Em
   const dialog = h('dialog', { class: 'embed-dialog', 'aria-labelledby': 'embed-title' },
     tr('h2', 'embedTitle', { id: 'embed-title' }), tr('p', 'embedIntro'),
     h('fieldset', {}, tr('legend', 'embedControls'), h('div', { class: 'embed-boxes' }, ...boxes)),
+    extraBoxes.length ? h('div', { class: 'embed-extras' }, ...extraBoxes) : null,
     tr('label', 'embedCode', { class: 'label' }), code,
     h('div', { class: 'dialog-actions' }, copy, copied, preview, close));
   close.addEventListener('click', () => dialog.close());

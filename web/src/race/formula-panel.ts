@@ -24,6 +24,7 @@ export class FormulaPanel {
   private readonly lossSelect = h('select', { name: 'formula-loss' });
   private readonly scaledNote = tr('p', 'formulaScaled', { class: 'field-help', hidden: true });
   private readonly formula = h('div', { class: 'formula formula-live', 'aria-live': 'off' });
+  private readonly totalNote = h('p', { class: 'field-help', hidden: true });
   private data: NeuronData | null = null;
 
   constructor(private choice: FormulaChoice, private readonly onChoice: (choice: FormulaChoice) => void) {
@@ -40,7 +41,7 @@ export class FormulaPanel {
       h('div', { class: 'formula-choice' },
         h('label', { class: 'field' }, tr('span', 'formulaExample', { class: 'label' }), this.exampleSelect),
         h('label', { class: 'field' }, tr('span', 'formulaLoss', { class: 'label' }), this.lossSelect)),
-      this.scaledNote, this.formula);
+      this.scaledNote, this.formula, this.totalNote);
   }
 
   // Offers every example by number (up to 200; beyond that only the one worst off).
@@ -64,6 +65,8 @@ export class FormulaPanel {
     const scaled = standardized(lane);
     this.scaledNote.hidden = !scaled;
     renderMath(this.formula, updateTex(e, lane, this.choice.loss, eta, scaled, data.rows), true);
+    this.totalNote.hidden = data.rows < 2;
+    this.totalNote.textContent = t('formulaTotalNote', { m: data.rows });
   }
 
   refresh(): void {

@@ -39,7 +39,8 @@ const EMBEDDABLE: EmbeddableControl[] = [
 export function mountRacePage(shell: Shell, store: Store): void {
   shell.setTitle('pageRaceTitle');
   const page = new RacePage(shell, store);
-  shell.onEmbed(() => openEmbedDialog(store, 'pageRaceTitle', EMBEDDABLE));
+  shell.onEmbed(() => openEmbedDialog(store, 'pageRaceTitle', EMBEDDABLE,
+    [{ label: 'embedAutostart', on: true, apply: (s, on) => { s.race.autostart = on; } }]));
   shell.onLanguage(() => page.refresh());
   void page.start();
 }
@@ -83,6 +84,7 @@ class RacePage {
   private readonly formulaSection: HTMLElement;
   private readonly tableSection: HTMLElement;
   private lastRecord: NeuronSnapshot['record'] = null;
+  private readonly thinnedNote = h('p', { class: 'field-help', hidden: true });
 
   constructor(private readonly shell: Shell, private readonly store: Store) {
     this.client = new NeuronClient({
@@ -119,7 +121,7 @@ class RacePage {
     const lossCanvases = [h('canvas', { role: 'img' }), h('canvas', { role: 'img' })];
     this.landscapeSection = this.section('sectionLandscape', 'landscape', this.landscape.root);
     this.formulaSection = this.section('sectionFormulas', 'formulas', this.formulas.root);
-    this.tableSection = this.section('sectionTable', 'table', this.table.root);
+    this.tableSection = this.section('sectionTable', 'table', this.table.root, this.thinnedNote);
     shell.main.append(this.layout(scatterCanvas, lossCanvases));
     this.scatter = new ScatterView(scatterCanvas, false);
     this.lossViews = lossCanvases.map((canvas, k) => new LossView(canvas, LANE_COLORS[k]));
@@ -173,6 +175,7 @@ class RacePage {
     const id = this.store.state.race.preset;
     if (!findRacePreset(id)) this.shell.notice(t('urlProblem', { key: 'preset', value: id }));
     await this.choosePreset(findRacePreset(id) ? id : RACE_PRESETS[1].id, false);
+    if (this.store.state.race.autostart && this.data) this.client.run(this.settings().iterations, this.settings().speed);
   }
 
   refresh(): void {
@@ -303,7 +306,13 @@ class RacePage {
     // The iteration table comes along only now and then; between, the last one stands.
     const record = snapshot.record ?? (all ? this.lastRecord : null);
     if (!this.landscapeSection.hidden && shown(this.landscapeSection)) this.landscape.show(record, lanes);
-    if (record && shown(this.tableSection)) this.table.setData(iterationTableData(this.data, record));
+    if (record && shown(this.tableSection)) {
+      this.table.setData(iterationTableData(this.data, record));
+      // A long run keeps every 2nd, 4th, … iteration (the rows' step tells which).
+      const stride = record.iterations.length > 1 ? record.iterations[1] - record.iterations[0] : 1;
+      this.thinnedNote.hidden = stride <= 1;
+      this.thinnedNote.textContent = t('tableThinned', { stride: formatCount(stride) });
+    }
     if (shown(this.formulaSection)) this.drawFormulas(!snapshot.running || all);
   }
 

@@ -18,11 +18,12 @@ export interface RacePageState {
   example: number | null;        // 0-based example shown in the formulas; null: the worst off
   formulaLoss: LossName;
   logScale: boolean;
+  autostart: boolean;            // start training as soon as the page is ready (for an embedded race)
 }
 
 export function defaultRaceState(): RacePageState {
   return { preset: 'nielsen-saturated', eta: null, iterations: null, start: null, standardize: null, speed: null,
-    example: null, formulaLoss: 'squared', logScale: false };
+    example: null, formulaLoss: 'squared', logScale: false, autostart: false };
 }
 
 export function readRaceState(read: Read, r: RacePageState): void {
@@ -39,6 +40,7 @@ export function readRaceState(read: Read, r: RacePageState): void {
   });
   read('floss', (v) => v in LOSS_CODES && ((r.formulaLoss = LOSS_CODES[v]), true));
   read('log', (v) => ((r.logScale = v === '1'), true));
+  read('run', (v) => ((r.autostart = v === '1'), true));
 }
 
 export function writeRaceState(params: URLSearchParams, r: RacePageState): void {
@@ -52,4 +54,5 @@ export function writeRaceState(params: URLSearchParams, r: RacePageState): void 
   if (r.example !== null) params.set('ex', String(r.example + 1));
   if (r.formulaLoss !== d.formulaLoss) params.set('floss', codeOf(LOSS_CODES, r.formulaLoss));
   if (r.logScale) params.set('log', '1');
+  if (r.autostart) params.set('run', '1');
 }
