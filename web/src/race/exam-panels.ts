@@ -6,7 +6,7 @@ import { t } from '../app/i18n.ts';
 import { renderMath, texFactor, texNumber } from '../app/math.ts';
 import type { NeuronData } from '../data/dataset.ts';
 import type { LaneSnapshot } from '../wasm/neuron-protocol.ts';
-import { exampleNumbers, type ExampleNumbers } from './lane-math.ts';
+import { exampleNumbers, standardized, type ExampleNumbers } from './lane-math.ts';
 
 const DIGITS = 5;
 
@@ -51,8 +51,9 @@ export class ExamPanels {
     const ce = exampleNumbers(data, lanes[1], index);
     for (const p of this.panels) p.numbersLead.textContent = t('examWithNumbers', { m: index + 1 });
     renderMath(this.panels[0].numbers, sigmoidNumbers(se), true);
-    renderMath(this.panels[1].numbers, updateNumbers(se, lanes[0].trainingWeights[1], eta, true), true);
-    renderMath(this.panels[2].numbers, updateNumbers(ce, lanes[1].trainingWeights[1], eta, false), true);
+    const scaled = standardized(lanes[0]);
+    renderMath(this.panels[1].numbers, updateNumbers(se, lanes[0].trainingWeights[1], eta, true, scaled), true);
+    renderMath(this.panels[2].numbers, updateNumbers(ce, lanes[1].trainingWeights[1], eta, false, scaled), true);
   }
 
   refresh(): void {
@@ -91,19 +92,20 @@ export class ExamPanels {
 function sigmoidNumbers(e: ExampleNumbers): string {
   const o = texNumber(e.o, DIGITS);
   return `\\begin{aligned} x &= z = ${texNumber(e.z, DIGITS)} \\\\
-    \\sigma(x) &= \\frac{1}{1 + e^{${texFactor(-e.z, DIGITS)}}} = ${o} \\\\
+    \\sigma(x) &= \\frac{1}{1 + e^{${texNumber(-e.z, DIGITS)}}} = ${o} \\\\
     \\sigma'(x) &= \\sigma(x)\\cdot(1 - \\sigma(x)) = ${o}\\cdot(1 - ${o}) = ${texNumber(e.o * (1 - e.o), DIGITS)}
     \\end{aligned}`;
 }
 
-// One example's ∂E/∂w1 and the update of w1 it alone would give (x = the example's first input).
-function updateNumbers(e: ExampleNumbers, w1: number, eta: number, squared: boolean): string {
+// One example's ∂E/∂w1 and the update of w1 it alone would give (x = the example's first input,
+// standardised as x̃ when training is).
+function updateNumbers(e: ExampleNumbers, w1: number, eta: number, squared: boolean, scaled: boolean): string {
   const o = texNumber(e.o, DIGITS);
   const t_ = texNumber(e.t);
   const x = texFactor(e.scaled[1], DIGITS);
   const gradient = squared ? -(e.t - e.o) * e.o * (1 - e.o) * e.scaled[1] : -(e.t - e.o) * e.scaled[1];
   const written = squared ? `-(${t_} - ${o})\\cdot ${o}\\cdot(1 - ${o})\\cdot ${x}` : `-(${t_} - ${o})\\cdot ${x}`;
-  return `\\begin{aligned} o &= \\sigma(z) = \\sigma(${texNumber(e.z, DIGITS)}) = ${o}, \\quad t = ${t_}, \\quad x = ${x} \\\\
+  return `\\begin{aligned} o &= \\sigma(z) = \\sigma(${texNumber(e.z, DIGITS)}) = ${o}, \\quad t = ${t_}, \\quad ${scaled ? '\\tilde x' : 'x'} = ${texNumber(e.scaled[1], DIGITS)} \\\\
     \\frac{\\partial E}{\\partial w_1} &= ${written} = ${texNumber(gradient, DIGITS)} \\\\
     w_1 &\\leftarrow ${texNumber(w1, DIGITS)} - ${texNumber(eta)}\\cdot ${texFactor(gradient, DIGITS)} = ${texNumber(w1 - eta * gradient, DIGITS)}
     \\end{aligned}`;
