@@ -34,6 +34,10 @@ async function waitForIteration(page: Page, n: number): Promise<void> {
 
 // The iteration table: its header texts and the row shown for an iteration.
 async function tableRow(page: Page, iteration: number): Promise<Record<string, number>> {
+  // The table off screen catches up just after training stops: wait for the row to be there.
+  const label = new Intl.NumberFormat('da-DK').format(iteration);
+  await page.locator('.iteration-table-grid tbody tr').filter({ has: page.locator(`th:text-is("${label}"), td:text-is("${label}")`) })
+    .first().waitFor();
   const headers = await page.locator('.iteration-table-grid thead th').allInnerTexts();
   const rows = page.locator('.iteration-table-grid tbody tr');
   const count = await rows.count();
@@ -50,7 +54,9 @@ async function formulaTex(page: Page): Promise<string> {
 }
 
 // The whole iteration table, through its CSV download (the page shows only its first and last rows).
-async function downloadTable(page: Page): Promise<{ text: string; columns: string[]; rows: Map<number, Record<string, number>> }> {
+async function downloadTable(page: Page, lastIteration: number):
+  Promise<{ text: string; columns: string[]; rows: Map<number, Record<string, number>> }> {
+  await tableRow(page, lastIteration);  // the table has caught up with training
   const [download] = await Promise.all([page.waitForEvent('download'),
     page.getByRole('button', { name: 'Hent tabellen som CSV' }).click()]);
   assert.equal(download.suggestedFilename(), 'iterationer.csv');
@@ -76,7 +82,7 @@ describe('Langsom læring', () => {
     assert.equal(await page.locator('input[name="eta"]').inputValue(), '0,15');
     await page.getByRole('button', { name: 'Start' }).click();
     await waitForIteration(page, 300);
-    const { rows } = await downloadTable(page);
+    const { rows } = await downloadTable(page, 300);
     const [first, hundred, last] = [rows.get(0)!, rows.get(100)!, rows.get(300)!];
     // From (2, 2) squared error loses less than 5 % of E in 100 updates; cross-entropy more than 90 %.
     assert.ok(1 - hundred['SE: E'] / first['SE: E'] < 0.05, `SE: ${first['SE: E']} → ${hundred['SE: E']}`);
@@ -137,7 +143,7 @@ describe('Langsom læring', () => {
     const page = await open('?page=race&preset=nielsen&speed=max');
     await page.getByRole('button', { name: 'Start' }).click();
     await waitForIteration(page, 300);
-    const { text, columns, rows } = await downloadTable(page);
+    const { text, columns, rows } = await downloadTable(page, 300);
     assert.ok(text.split('\r\n')[0].includes(';'), 'semicolons for Danish Excel');
     assert.match(text, /\d,\d/, 'decimal commas for Danish Excel');
     assert.equal(rows.size, 301);

@@ -85,6 +85,7 @@ class RacePage {
   private readonly tableSection: HTMLElement;
   private lastRecord: NeuronSnapshot['record'] = null;
   private readonly thinnedNote = h('p', { class: 'field-help', hidden: true });
+  private pending: (() => void)[] = [];
 
   constructor(private readonly shell: Shell, private readonly store: Store) {
     this.client = new NeuronClient({
@@ -290,13 +291,14 @@ class RacePage {
     });
   }
 
-  // all: also the views below the fold (when one scrolls into view, or training stops).
+  // all: also the views below the fold (one scrolled into view). Views off screen wait while
+  // training runs; when it stops they catch up one per task, so that no frame is held up long.
   private draw(snapshot: NeuronSnapshot, all = false): void {
     this.latest = snapshot;
     if (snapshot.record) this.lastRecord = snapshot.record;
-    const shown = (section: HTMLElement) => all || !snapshot.running || this.visibility.isVisible(section);
     const lanes = snapshot.lanes;
-    if (lanes.length !== 2 || !this.data) return;
+    const data = this.data;
+    if (lanes.length !== 2 || !data) return;
     this.runBar.show(snapshot);
     this.iterationValue.textContent = formatCount(lanes[0].iteration);
     lanes.forEach((lane, k) => this.lossViews[k].setCurve(lane.curveIterations, lane.curveLosses));
@@ -304,16 +306,38 @@ class RacePage {
       label: t(k === 0 ? 'laneSquared' : 'laneCrossEntropy'), color: LANE_COLORS[k], dash: k === 1 ? [7, 4] : undefined })));
     this.compare.show(lanes);
     // The iteration table comes along only now and then; between, the last one stands.
-    const record = snapshot.record ?? (all ? this.lastRecord : null);
-    if (!this.landscapeSection.hidden && shown(this.landscapeSection)) this.landscape.show(record, lanes);
-    if (record && shown(this.tableSection)) {
-      this.table.setData(iterationTableData(this.data, record));
-      // A long run keeps every 2nd, 4th, … iteration (the rows' step tells which).
-      const stride = record.iterations.length > 1 ? record.iterations[1] - record.iterations[0] : 1;
-      this.thinnedNote.hidden = stride <= 1;
-      this.thinnedNote.textContent = t('tableThinned', { stride: formatCount(stride) });
+    const record = snapshot.record ?? (all || !snapshot.running ? this.lastRecord : null);
+    const below: [HTMLElement, () => void][] = [
+      [this.landscapeSection, () => { if (!this.landscapeSection.hidden) this.landscape.show(record, lanes); }],
+      [this.tableSection, () => { if (record) this.showTable(data, record); }],
+      [this.formulaSection, () => this.drawFormulas(!snapshot.running || all)],
+    ];
+    const later: (() => void)[] = [];
+    for (const [section, update] of below) {
+      if (all || this.visibility.isVisible(section)) update();
+      else if (!snapshot.running) later.push(update);
     }
-    if (shown(this.formulaSection)) this.drawFormulas(!snapshot.running || all);
+    this.catchUp(later);
+  }
+
+  // Runs the updates one per task (a newer draw replaces what is still waiting).
+  private catchUp(updates: (() => void)[]): void {
+    this.pending = updates;
+    const next = () => {
+      const update = this.pending.shift();
+      if (!update) return;
+      update();
+      setTimeout(next, 0);
+    };
+    if (updates.length) setTimeout(next, 0);
+  }
+
+  private showTable(data: NeuronData, record: NonNullable<NeuronSnapshot['record']>): void {
+    this.table.setData(iterationTableData(data, record));
+    // A long run keeps every 2nd, 4th, … iteration (the rows' step tells which).
+    const stride = record.iterations.length > 1 ? record.iterations[1] - record.iterations[0] : 1;
+    this.thinnedNote.hidden = stride <= 1;
+    this.thinnedNote.textContent = t('tableThinned', { stride: formatCount(stride) });
   }
 
   private drawFormulas(now: boolean): void {
