@@ -5,29 +5,10 @@ import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { buildXlsx } from '../fixtures/xlsx-writer.ts';
 import { browserSuite, screenshot } from './harness.ts';
+import { danishNumber, iteration, openPage, waitForIteration } from './page-helpers.ts';
 
 const suite = browserSuite();
-
-async function open(query: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const { page } = await suite.open({ viewport });
-  await page.goto(suite.server.url + query);
-  await page.locator('[data-stat="iteration"]').filter({ hasText: /\d/ }).waitFor();
-  return page;
-}
-
-// A number as the page shows it in Danish: "−26,56", "1.000", "2,359E-5".
-function danishNumber(text: string): number {
-  return Number(text.trim().replace(/\u2212/g, '-').replace(/\./g, '').replace(',', '.'));
-}
-
-async function iteration(page: Page): Promise<number> {
-  return danishNumber(await page.locator('[data-stat="iteration"]').innerText());
-}
-
-async function waitForIteration(page: Page, n: number): Promise<void> {
-  await page.waitForFunction((expected) =>
-    document.querySelector('[data-stat="iteration"]')?.textContent?.replace(/\./g, '') === String(expected), n, { timeout: 20_000 });
-}
+const open = (query: string, viewport?: { width: number; height: number }) => openPage(suite, query, viewport);
 
 async function weights(page: Page): Promise<number[]> {
   const cells = await page.locator('table.weights tbody tr td:nth-child(2)').allInnerTexts();

@@ -9,28 +9,10 @@ import { parseCsv } from '../../web/src/data/csv.ts';
 import { decodeText } from '../../web/src/data/decode.ts';
 import { detectDecimal, parseNumber } from '../../web/src/data/numbers.ts';
 import { browserSuite, screenshot } from './harness.ts';
+import { danishNumber, openPage, waitForIteration } from './page-helpers.ts';
 
 const suite = browserSuite();
-
-async function open(query: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const { page } = await suite.open({ viewport });
-  await page.goto(suite.server.url + query);
-  await page.locator('[data-stat="iteration"]').filter({ hasText: /\d/ }).waitFor();
-  return page;
-}
-
-// "−0,68429", "1.000", "9,8253·10⁻⁶" as numbers.
-function danishNumber(text: string): number {
-  const superscript = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-  const [mantissa, power] = text.trim().replace(/\u2212/g, '-').split('·10');
-  const exponent = power ? Number(power.replace('⁻', '-').replace(/[⁰-⁹¹²³]/g, (c) => String(superscript.indexOf(c)))) : 0;
-  return Number(mantissa.replace(/\./g, '').replace(',', '.')) * 10 ** exponent;
-}
-
-async function waitForIteration(page: Page, n: number): Promise<void> {
-  await page.waitForFunction((expected) =>
-    document.querySelector('[data-stat="iteration"]')?.textContent?.replace(/\./g, '') === String(expected), n, { timeout: 30_000 });
-}
+const open = (query: string, viewport?: { width: number; height: number }) => openPage(suite, query, viewport);
 
 // The iteration table: its header texts and the row shown for an iteration.
 async function tableRow(page: Page, iteration: number): Promise<Record<string, number>> {
