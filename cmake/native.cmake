@@ -7,6 +7,10 @@ add_executable(neuron_tests
   tests/cpp/activation_test.cpp
   tests/cpp/gradient_check_test.cpp
   tests/cpp/landscape_test.cpp
+  tests/cpp/word2vec_objective_test.cpp
+  tests/cpp/word2vec_trainer_test.cpp
+  tests/cpp/word2vec_space_test.cpp
+  tests/cpp/vector_io_test.cpp
   tests/cpp/scaling_test.cpp
   tests/cpp/trainer_test.cpp
   tests/cpp/core_cases_test.cpp
@@ -32,3 +36,18 @@ add_test(NAME goodfood_data_is_reproducible
   COMMAND ${CMAKE_COMMAND} -DGENERATOR=$<TARGET_FILE:goodfood_generate>
           -DEXPECTED=${CMAKE_SOURCE_DIR}/data/goodfood.csv -DOUT=${CMAKE_BINARY_DIR}/goodfood_check.csv
           -P ${CMAKE_SOURCE_DIR}/cmake/compare_generated.cmake)
+
+# w2v: the word2vec trainer and evaluator (reads .gz with zlib and .xz with liblzma).
+find_package(ZLIB REQUIRED)
+find_library(LZMA_LIBRARY lzma REQUIRED)
+find_package(Threads REQUIRED)
+add_executable(w2v
+  wasm/tools/w2v/main.cpp
+  wasm/tools/w2v/eval_command.cpp
+  wasm/tools/w2v/export_command.cpp
+  wasm/tools/w2v/query_command.cpp
+  wasm/tools/w2v/text_source.cpp
+  wasm/tools/w2v/train_command.cpp
+  wasm/tools/w2v/vectors_file.cpp)
+target_link_libraries(w2v PRIVATE vaerksted_core ZLIB::ZLIB ${LZMA_LIBRARY} Threads::Threads)
+target_compile_options(w2v PRIVATE -Wall -Wextra)

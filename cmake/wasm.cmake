@@ -17,3 +17,21 @@ target_link_options(neuron_core PRIVATE
 # search /usr/share/nodejs by itself.
 set_target_properties(neuron_core PROPERTIES CXX_LINKER_LAUNCHER
   "${CMAKE_COMMAND};-E;env;NODE_PATH=/usr/share/nodejs")
+
+# The word2vec module: word vectors to query, and a trainer (its own module, so that the neuron
+# pages do not load it).
+add_executable(word2vec_core wasm/bindings/word2vec_bindings.cpp)
+target_link_libraries(word2vec_core PRIVATE vaerksted_core)
+target_compile_options(word2vec_core PRIVATE -Wall -Wextra)
+set_target_properties(word2vec_core PROPERTIES SUFFIX ".mjs" CXX_LINKER_LAUNCHER
+  "${CMAKE_COMMAND};-E;env;NODE_PATH=/usr/share/nodejs")
+target_link_options(word2vec_core PRIVATE
+  -lembind
+  -sMODULARIZE=1
+  -sEXPORT_ES6=1
+  -sEXPORT_NAME=createWord2VecCore
+  -sENVIRONMENT=web,worker
+  -sALLOW_MEMORY_GROWTH=1
+  -sMAXIMUM_MEMORY=4GB
+  -sFILESYSTEM=0
+  -sDYNAMIC_EXECUTION=0)

@@ -4,9 +4,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 
 // What building and serving the app needs.
 export const BUILD_PACKAGES = ['cmake', 'ninja-build', 'g++', 'libeigen3-dev', 'emscripten'];
-// What `npm test` needs on top: GoogleTest, JSON for the shared test cases, the browser and a font.
-export const TEST_PACKAGES = [...BUILD_PACKAGES, 'libgtest-dev', 'nlohmann-json3-dev', 'chromium',
-  'fonts-liberation'];
+// What `npm test` needs on top: GoogleTest, JSON for the shared test cases, zlib and liblzma for
+// the w2v tool's .gz and .xz corpora, the browser and a font.
+export const TEST_PACKAGES = [...BUILD_PACKAGES, 'libgtest-dev', 'nlohmann-json3-dev', 'zlib1g-dev', 'liblzma-dev',
+  'chromium', 'fonts-liberation'];
 
 // Vite 8 needs Node.js 20.19 or newer; apt's nodejs of Debian 12 is 18, so it cannot help here.
 export function ensureNode() {

@@ -4,14 +4,16 @@
 import { defaultNeuronState, NEURON_CONTROLS, readNeuronState, writeNeuronState, type NeuronPageState }
   from '../neuron/neuron-state.ts';
 import { defaultRaceState, RACE_CONTROLS, readRaceState, writeRaceState, type RacePageState } from '../race/race-state.ts';
+import { defaultVectorsState, readVectorsState, VECTOR_CONTROLS, writeVectorsState, type VectorsPageState }
+  from '../vectors/vectors-state.ts';
 import type { Language } from './i18n.ts';
 import type { Read, UrlProblem } from './url-values.ts';
 
-export type PageId = 'home' | 'neuron' | 'race';
-export const PAGES: readonly PageId[] = ['home', 'neuron', 'race'];
+export type PageId = 'home' | 'neuron' | 'race' | 'vectors';
+export const PAGES: readonly PageId[] = ['home', 'neuron', 'race', 'vectors'];
 
-export type ControlId = (typeof NEURON_CONTROLS)[number] | (typeof RACE_CONTROLS)[number];
-const ALL_CONTROLS: readonly string[] = [...NEURON_CONTROLS, ...RACE_CONTROLS];
+export type ControlId = (typeof NEURON_CONTROLS)[number] | (typeof RACE_CONTROLS)[number] | (typeof VECTOR_CONTROLS)[number];
+const ALL_CONTROLS: readonly string[] = [...NEURON_CONTROLS, ...RACE_CONTROLS, ...VECTOR_CONTROLS];
 
 export interface AppState {
   page: PageId;
@@ -20,10 +22,12 @@ export interface AppState {
   hide: ControlId[];
   neuron: NeuronPageState;
   race: RacePageState;
+  vectors: VectorsPageState;
 }
 
 export function defaultState(): AppState {
-  return { page: 'home', lang: 'da', embed: false, hide: [], neuron: defaultNeuronState(), race: defaultRaceState() };
+  return { page: 'home', lang: 'da', embed: false, hide: [], neuron: defaultNeuronState(), race: defaultRaceState(),
+    vectors: defaultVectorsState() };
 }
 
 export function parseState(search: string): { state: AppState; problems: UrlProblem[] } {
@@ -45,6 +49,7 @@ export function parseState(search: string): { state: AppState; problems: UrlProb
   // Only the open page's keys are read: eta= means the neuron's η on one page, the race's on the other.
   if (state.page === 'neuron') problems.push(...readNeuronState(read, state.neuron));
   if (state.page === 'race') readRaceState(read, state.race);
+  if (state.page === 'vectors') readVectorsState(read, state.vectors);
   return { state, problems };
 }
 
@@ -57,6 +62,7 @@ export function formatState(state: AppState): string {
   if (state.hide.length) params.set('hide', state.hide.join(','));
   if (state.page === 'neuron') writeNeuronState(params, state.neuron);
   if (state.page === 'race') writeRaceState(params, state.race);
+  if (state.page === 'vectors') writeVectorsState(params, state.vectors);
   const text = params.toString().replace(/%2C/g, ',');  // commas read better in a link
   return text ? `?${text}` : '';
 }

@@ -1,0 +1,104 @@
+// Questions to word vectors, on vectors placed by hand: neighbours, analogies, similarity, the odd
+// one out, PCA, and the evaluation of analogy and similarity sets.
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "word2vec/evaluation.hpp"
+#include "word2vec/vector_space.hpp"
+
+using namespace vaerksted::word2vec;
+
+namespace {
+
+// Axes: royalty, male, female, animal. konge = royal + male, dronning = royal + female, …
+VectorSpace handMade() {
+    const std::vector<std::string> words = {"konge", "dronning", "mand", "kvinde", "hund", "kat", "prins"};
+    const std::vector<float> rows = {
+        1, 1, 0, 0,        // konge
+        1, 0, 1, 0,        // dronning
+        0, 1, 0, 0.1f,     // mand
+        0, 0, 1, 0.1f,     // kvinde
+        0, 0.2f, 0, 1,     // hund
+        0, 0, 0.2f, 1,     // kat
+        0.9f, 1, 0, 0.2f,  // prins
+    };
+    return VectorSpace(words, 4, rows);
+}
+
+}  // namespace
+
+TEST(Word2VecSpace, KongeMinusMandPlusKvindeIsDronning) {
+    const VectorSpace space = handMade();
+    for (AnalogyMethod method : {AnalogyMethod::CosAdd, AnalogyMethod::CosMul}) {
+        const auto top = space.analogy(space.find("konge"), space.find("mand"), space.find("kvinde"), 3, method);
+        ASSERT_FALSE(top.empty());
+        EXPECT_EQ(space.vocabulary().word(top[0].word), "dronning");
+        for (const Match& m : top) {  // the query words are never answers
+            EXPECT_NE(m.word, space.find("konge"));
+            EXPECT_NE(m.word, space.find("mand"));
+            EXPECT_NE(m.word, space.find("kvinde"));
+        }
+    }
+}
+
+TEST(Word2VecSpace, NeighboursAreSortedByCosine) {
+    const VectorSpace space = handMade();
+    const auto top = space.neighbours(space.find("konge"), 6);
+    ASSERT_EQ(top.size(), 6u);
+    EXPECT_EQ(space.vocabulary().word(top[0].word), "prins");
+    for (std::size_t i = 1; i < top.size(); ++i) EXPECT_GE(top[i - 1].score, top[i].score);
+    // cos(konge, dronning) = (1·1)/(√2·√2) = ½
+    EXPECT_NEAR(space.similarity(space.find("konge"), space.find("dronning")), 0.5f, 1e-6f);
+    for (const Match& m : top) EXPECT_NE(m.word, space.find("konge"));
+}
+
+TEST(Word2VecSpace, OddOneOut) {
+    const VectorSpace space = handMade();
+    std::vector<float> means;
+    const std::vector<int> words = {space.find("konge"), space.find("dronning"), space.find("prins"), space.find("kat")};
+    EXPECT_EQ(space.oddOneOut(words, &means), 3);
+    EXPECT_EQ(means.size(), 4u);
+}
+
+TEST(Word2VecSpace, PcaOfPointsOnALine) {
+    // Three points along one direction: the first axis carries everything, the second nothing,
+    // and the distances along the line are kept: (−√2, 0), (0, 0), (√2, 0) up to sign.
+    const VectorSpace space = handMade();
+    const auto coords = space.pca2d({{0, 0, 0, 0}, {1, 1, 0, 0}, {2, 2, 0, 0}});
+    ASSERT_EQ(coords.size(), 6u);
+    EXPECT_NEAR(std::abs(coords[0]), std::sqrt(2.0f), 1e-5f);
+    EXPECT_NEAR(coords[2], 0.0f, 1e-5f);
+    EXPECT_NEAR(std::abs(coords[4]), std::sqrt(2.0f), 1e-5f);
+    for (int r = 0; r < 3; ++r) EXPECT_NEAR(coords[r * 2 + 1], 0.0f, 1e-5f);
+    EXPECT_GT(coords[4] * coords[0], -10.0f);  // the two ends on opposite sides
+    EXPECT_LT(coords[4] * coords[0], 0.0f);
+}
+
+TEST(Word2VecEvaluation, AnalogiesAreScoredOverTheCoveredQuestions) {
+    const VectorSpace space = handMade();
+    const auto questions = parseAnalogies(
+        ": familie\nMand Kvinde Konge Dronning\nmand kvinde prins prinsesse\n: dyr\nhund kat konge dronning\n");
+    ASSERT_EQ(questions.size(), 3u);
+    EXPECT_EQ(questions[0].a, "mand");  // lower-cased
+    const AnalogyScore score = evaluateAnalogies(space, questions, AnalogyMethod::CosAdd);
+    EXPECT_EQ(score.total, 3);
+    EXPECT_EQ(score.covered, 2);  // "prinsesse" is unknown
+    EXPECT_EQ(score.sections.at("familie").correct, 1);
+    EXPECT_EQ(score.sections.at("familie").covered, 1);
+}
+
+TEST(Word2VecEvaluation, SpearmanByHand) {
+    // Ranks (1 2 3 4) against (1 3 2 4): Σd² = 2, ρ = 1 − 6·2/(4·15) = 0.8.
+    EXPECT_NEAR(spearman({10, 20, 30, 40}, {1, 3, 2, 4}), 0.8, 1e-12);
+    EXPECT_NEAR(spearman({1, 2, 3}, {3, 2, 1}), -1.0, 1e-12);
+    // Ties get their mean rank: x ranks (1.5 1.5 3), y (1 2 3).
+    EXPECT_NEAR(spearman({5, 5, 9}, {1, 2, 3}), 0.8660254037844387, 1e-12);
+}
+
+TEST(Word2VecEvaluation, LowerCaseDanish) {
+    EXPECT_EQ(lowerCase("ÆBLE Øl ÅR Éclair"), "æble øl år éclair");
+    EXPECT_EQ(lowerCase("×"), "×");
+}

@@ -1,0 +1,215 @@
+// word2vec training: words that share contexts end up closest, one thread is deterministic, and
+// one update is exactly −α times the gradient that the finite-difference tests check.
+#include <cmath>
+#include <cstring>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "common/rng.hpp"
+#include "word2vec/objective.hpp"
+#include "word2vec/trainer.hpp"
+#include "word2vec/vector_space.hpp"
+
+using namespace vaerksted;
+using namespace vaerksted::word2vec;
+
+namespace {
+
+struct Built {
+    Vocabulary vocabulary;
+    Corpus corpus;
+};
+
+Built build(const std::string& text, std::int64_t minCount = 1) {
+    CorpusCounter counter;
+    counter.feed(text);
+    counter.finish();
+    Built b{Vocabulary::fromCounts(counter.counts(), minCount, 0), {}};
+    CorpusEncoder encoder(b.vocabulary);
+    encoder.feed(text);
+    b.corpus = encoder.finish();
+    return b;
+}
+
+// Three groups of words that share their contexts: animals, colours, towns; each sentence puts
+// one of them in its group's frame ("dyret X spiser mad", …). Generated from a seed.
+std::string plantedCorpus(int sentences, std::uint64_t seed) {
+    const std::vector<std::vector<std::string>> groups = {
+        {"hund", "kat", "ko", "hest"}, {"rød", "blå", "grøn", "gul"}, {"aarhus", "odense", "aalborg", "esbjerg"}};
+    const std::vector<std::vector<std::string>> frames = {
+        {"dyret", "spiser", "mad", "i", "stalden"}, {"farven", "er", "smuk", "på", "væggen"},
+        {"byen", "ligger", "ved", "vandet", "i", "jylland"}};
+    Rng rng(seed);
+    std::string text;
+    for (int s = 0; s < sentences; ++s) {
+        const std::size_t g = rng.below(3);
+        const std::string& word = groups[g][rng.below(4)];
+        const auto& frame = frames[g];
+        text += frame[0] + " " + word;
+        for (std::size_t i = 1; i < frame.size(); ++i) text += " " + frame[i];
+        text += "\n";
+    }
+    return text;
+}
+
+VectorSpace spaceOf(const Built& b, const Trainer& trainer) {
+    return VectorSpace(b.vocabulary.words(), trainer.config().dim, trainer.embeddings().focusMatrix());
+}
+
+}  // namespace
+
+TEST(Word2VecTrainer, WordsThatShareContextsEndUpClosest) {
+    const Built b = build(plantedCorpus(3000, 42));
+    for (Architecture architecture : {Architecture::SkipGram, Architecture::Cbow}) {
+        TrainConfig config;
+        config.architecture = architecture;
+        config.dim = 16;
+        config.window = 3;
+        config.epochs = 10;
+        config.sample = 0;
+        config.learningRate = architecture == Architecture::SkipGram ? 0.025 : 0.05;
+        Trainer trainer(b.vocabulary, b.corpus, config);
+        ASSERT_EQ(trainer.check(), TrainStatus::Ok);
+        trainer.run(0, 1);
+        const VectorSpace space = spaceOf(b, trainer);
+        for (const auto& group : std::vector<std::vector<std::string>>{
+                 {"hund", "kat", "ko", "hest"}, {"rød", "blå", "grøn", "gul"}, {"aarhus", "odense", "aalborg", "esbjerg"}}) {
+            for (const std::string& word : group) {
+                const auto top = space.neighbours(space.find(word), 3);
+                for (const Match& m : top)
+                    EXPECT_NE(std::find(group.begin(), group.end(), space.vocabulary().word(m.word)), group.end())
+                        << word << "'s neighbour " << space.vocabulary().word(m.word)
+                        << (architecture == Architecture::SkipGram ? " (skip-gram)" : " (CBOW)");
+            }
+        }
+    }
+}
+
+TEST(Word2VecTrainer, OneThreadIsBitIdenticalForOneSeed) {
+    const Built b = build(plantedCorpus(500, 1));
+    TrainConfig config;
+    config.dim = 8;
+    config.epochs = 3;
+    config.seed = 99;
+    Trainer first(b.vocabulary, b.corpus, config), second(b.vocabulary, b.corpus, config);
+    first.run(0, 1);
+    second.run(0, 1);
+    const auto& a = first.embeddings().focusMatrix();
+    const auto& c = second.embeddings().focusMatrix();
+    ASSERT_EQ(a.size(), c.size());
+    EXPECT_EQ(std::memcmp(a.data(), c.data(), a.size() * sizeof(float)), 0);
+    EXPECT_EQ(first.progress().averageLoss, second.progress().averageLoss);
+    config.seed = 100;
+    Trainer other(b.vocabulary, b.corpus, config);
+    other.run(0, 1);
+    EXPECT_NE(std::memcmp(a.data(), other.embeddings().focusMatrix().data(), a.size() * sizeof(float)), 0);
+}
+
+TEST(Word2VecTrainer, AnUpdateIsMinusAlphaTimesTheCheckedGradient) {
+    // One sentence "a b", window 1, no subsampling, full softmax, one epoch: two units,
+    // a → b then b → a, each w ← w − α·∂L/∂w with the gradient of softmaxLoss (checked above).
+    const Built b = build("a b\n");
+    TrainConfig config;
+    config.output = Output::Softmax;
+    config.dim = 3;
+    config.window = 1;
+    config.sample = 0;
+    config.epochs = 1;
+    config.learningRate = 0.5;
+    Trainer trainer(b.vocabulary, b.corpus, config);
+    ASSERT_EQ(trainer.check(), TrainStatus::Ok);
+    // The start, in double: v as the trainer drew it, k = 0.
+    const int words = 2, dim = 3;
+    std::vector<double> v(trainer.embeddings().focusMatrix().begin(), trainer.embeddings().focusMatrix().end());
+    std::vector<double> k(words * dim, 0.0);
+    const double alpha = 0.5;  // the rate at the start of the only sentence: α0·(1 − 0/total)
+    const int a = b.vocabulary.find("a"), bb = b.vocabulary.find("b");
+    for (const auto& [input, target] : std::vector<std::pair<int, int>>{{a, bb}, {bb, a}}) {
+        std::vector<double> gradH(dim), gradK(words * dim), scores(words);
+        softmaxLoss(v.data() + input * dim, k.data(), words, dim, target, gradH.data(), gradK.data(), scores.data());
+        for (int i = 0; i < words * dim; ++i) k[i] -= alpha * gradK[i];
+        for (int i = 0; i < dim; ++i) v[input * dim + i] -= alpha * gradH[i];
+    }
+    trainer.run(0, 1);
+    for (int i = 0; i < words * dim; ++i) {
+        EXPECT_NEAR(trainer.embeddings().focusMatrix()[i], v[i], 1e-6) << "v " << i;
+        EXPECT_NEAR(trainer.embeddings().contextMatrix()[i], k[i], 1e-6) << "k " << i;
+    }
+}
+
+TEST(Word2VecTrainer, TheLossFallsAndProgressIsReported) {
+    const Built b = build(plantedCorpus(2000, 7));
+    TrainConfig config;
+    config.dim = 10;
+    config.epochs = 1;
+    Trainer one(b.vocabulary, b.corpus, config);
+    int reports = 0;
+    one.run(0, 1, [&](const Progress& p) {
+        ++reports;
+        EXPECT_LE(p.wordsDone, p.wordsTotal);
+        EXPECT_TRUE(std::isfinite(p.averageLoss));
+    });
+    EXPECT_GE(reports, 1);
+    EXPECT_EQ(one.progress().wordsDone, one.progress().wordsTotal);
+    config.epochs = 20;
+    Trainer twenty(b.vocabulary, b.corpus, config);
+    twenty.run(0, 1);
+    EXPECT_LT(twenty.progress().averageLoss, one.progress().averageLoss);
+}
+
+TEST(Word2VecTrainer, TwoThreadsShareTheWorkAndStillLearn) {
+    const Built b = build(plantedCorpus(3000, 3));
+    TrainConfig config;
+    config.dim = 16;
+    config.epochs = 10;
+    config.sample = 0;
+    Trainer trainer(b.vocabulary, b.corpus, config);
+    std::thread second([&] { trainer.run(1, 2); });
+    trainer.run(0, 2);
+    second.join();
+    EXPECT_EQ(trainer.progress().wordsDone, trainer.progress().wordsTotal);
+    const VectorSpace space = spaceOf(b, trainer);
+    const auto top = space.neighbours(space.find("hund"), 1);
+    const std::string nearest = space.vocabulary().word(top[0].word);
+    EXPECT_TRUE(nearest == "kat" || nearest == "ko" || nearest == "hest") << nearest;
+}
+
+TEST(Word2VecTrainer, RefusesWhatCannotTrain) {
+    const Built empty = build("");
+    EXPECT_EQ(Trainer(empty.vocabulary, empty.corpus, {}).check(), TrainStatus::EmptyCorpus);
+    const Built b = build("a b c\n");
+    TrainConfig config;
+    config.dim = 0;
+    EXPECT_EQ(Trainer(b.vocabulary, b.corpus, config).check(), TrainStatus::InvalidDim);
+    config = {};
+    config.learningRate = -1;
+    EXPECT_EQ(Trainer(b.vocabulary, b.corpus, config).check(), TrainStatus::InvalidLearningRate);
+    std::string many;
+    for (int i = 0; i <= kMaxSoftmaxWords; ++i) many += "w" + std::to_string(i) + " ";
+    const Built big = build(many);
+    config = {};
+    config.output = Output::Softmax;
+    EXPECT_EQ(Trainer(big.vocabulary, big.corpus, config).check(), TrainStatus::SoftmaxVocabularyTooLarge);
+}
+
+TEST(Word2VecCorpus, CountsEncodesAndKeepsSentencesApart) {
+    const std::string text = "den lille hund\r\nden store hund\n\nen kat";
+    // Fed in pieces that cut words in two: the same as fed at once.
+    CorpusCounter counter;
+    for (std::size_t i = 0; i < text.size(); i += 3) counter.feed(std::string_view(text).substr(i, 3));
+    counter.finish();
+    EXPECT_EQ(counter.words(), 8);
+    EXPECT_EQ(counter.counts().at("den"), 2);
+    const Vocabulary v = Vocabulary::fromCounts(counter.counts(), 2, 0);  // den, hund
+    ASSERT_EQ(v.size(), 2);
+    EXPECT_EQ(v.word(0), "den");  // equal counts: alphabetical
+    CorpusEncoder encoder(v);
+    encoder.feed(text);
+    const Corpus corpus = encoder.finish();
+    EXPECT_EQ(corpus.tokens, (std::vector<std::int32_t>{0, 1, 0, 1}));
+    EXPECT_EQ(corpus.sentenceStarts, (std::vector<std::int64_t>{0, 2}));  // "en kat" has no known word
+    EXPECT_EQ(corpus.wordsRead, 8);
+}

@@ -1,0 +1,212 @@
+// Embind bindings of the word2vec core: word vectors to query (loaded from a file's bytes) and a
+// trainer. Converts JS values to C++ and back, nothing else. Arrays handed back are copies JS owns;
+// JS must call .delete() on a Vectors or a Word2VecTrainer.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include "word2vec/evaluation.hpp"
+#include "word2vec/trainer.hpp"
+#include "word2vec/vector_io.hpp"
+#include "word2vec/vector_space.hpp"
+
+using emscripten::val;
+using Uint8Array = val;
+using JsObject = val;
+
+namespace vaerksted::word2vec {
+namespace {
+
+template <typename T>
+val copyOut(const char* type, const std::vector<T>& v) {
+    return val::global(type).new_(emscripten::typed_memory_view(v.size(), v.data()));
+}
+
+std::vector<int> indicesIn(const val& array) {
+    return array.isUndefined() || array.isNull() ? std::vector<int>{} : emscripten::convertJSArrayToNumberVector<int>(array);
+}
+
+// { indices: Int32Array, scores: Float32Array } best first.
+JsObject matchesToJs(const std::vector<Match>& matches) {
+    std::vector<std::int32_t> indices;
+    std::vector<float> scores;
+    for (const Match& m : matches) {
+        indices.push_back(m.word);
+        scores.push_back(m.score);
+    }
+    JsObject out = val::object();
+    out.set("indices", copyOut("Int32Array", indices));
+    out.set("scores", copyOut("Float32Array", scores));
+    return out;
+}
+
+class Vectors {
+public:
+    // { ok, status, line, vector }: line and vector 1-based where known, −1 otherwise.
+    // On a problem the vectors loaded before stay.
+    JsObject load(const Uint8Array& bytes) {
+        const std::vector<unsigned char> data = emscripten::convertJSArrayToNumberVector<unsigned char>(bytes);
+        LoadedVectors loaded;
+        const VectorProblem problem = parseVectors(data.data(), data.size(), VectorFormat::Auto, loaded);
+        if (problem.ok()) space_ = VectorSpace(std::move(loaded.words), loaded.dim, std::move(loaded.rows));
+        JsObject out = val::object();
+        out.set("ok", problem.ok());
+        out.set("status", std::string(vectorStatusName(problem.status)));
+        out.set("line", static_cast<double>(problem.line));
+        out.set("vector", static_cast<double>(problem.vector));
+        return out;
+    }
+
+    int size() const { return space_.size(); }
+    int dim() const { return space_.dim(); }
+    int find(const std::string& word) const { return space_.find(lowerCase(word)); }
+    std::string word(int index) const { return index >= 0 && index < size() ? space_.vocabulary().word(index) : ""; }
+
+    // All words, most frequent first, joined by "\n" (one string crosses the boundary faster than 40 000).
+    std::string words() const {
+        std::string out;
+        for (const std::string& w : space_.vocabulary().words()) (out += w) += '\n';
+        return out;
+    }
+
+    JsObject neighbours(int index, int k) const {
+        return valid(index) ? matchesToJs(space_.neighbours(index, k)) : matchesToJs({});
+    }
+
+    // a − b + c; method 0 = 3CosAdd, 1 = 3CosMul.
+    JsObject analogy(int a, int b, int c, int k, int method) const {
+        if (!valid(a) || !valid(b) || !valid(c)) return matchesToJs({});
+        return matchesToJs(space_.analogy(a, b, c, k, method == 1 ? AnalogyMethod::CosMul : AnalogyMethod::CosAdd));
+    }
+
+    double similarity(int a, int b) const { return valid(a) && valid(b) ? space_.similarity(a, b) : NAN; }
+
+    // { index: position in the list of the odd one, means: Float32Array of mean similarities }
+    JsObject oddOneOut(const val& indices) const {
+        std::vector<int> words = indicesIn(indices);
+        JsObject out = val::object();
+        for (int w : words)
+            if (!valid(w)) words.clear();
+        std::vector<float> means;
+        out.set("index", words.empty() ? -1 : space_.oddOneOut(words, &means));
+        out.set("means", copyOut("Float32Array", means));
+        return out;
+    }
+
+    // The unit vector of a word (dim), for drawing sums of vectors.
+    val vector(int index) const {
+        std::vector<float> v;
+        if (valid(index)) v.assign(space_.vector(index), space_.vector(index) + dim());
+        return copyOut("Float32Array", v);
+    }
+
+    // 2-D PCA of words (indices) plus extra vectors (rows of dim, e.g. a − b + c): (n × 2) coordinates.
+    val pca(const val& indices, const val& extra) const {
+        std::vector<std::vector<float>> vectors;
+        for (int w : indicesIn(indices))
+            if (valid(w)) vectors.emplace_back(space_.vector(w), space_.vector(w) + dim());
+        const std::vector<float> more = extra.isUndefined() ? std::vector<float>{}
+                                                            : emscripten::convertJSArrayToNumberVector<float>(extra);
+        for (std::size_t r = 0; dim() > 0 && r + static_cast<std::size_t>(dim()) <= more.size(); r += static_cast<std::size_t>(dim()))
+            vectors.emplace_back(more.begin() + static_cast<long>(r), more.begin() + static_cast<long>(r) + dim());
+        return copyOut("Float32Array", space_.pca2d(vectors));
+    }
+
+private:
+    bool valid(int index) const { return index >= 0 && index < size(); }
+    VectorSpace space_;
+};
+
+// Trains on a text held in wasm memory; one thread (the browser's worker is the thread).
+class Word2VecTrainer {
+public:
+    // settings: { architecture: 'skipgram'|'cbow', output: 'negative'|'softmax', dim, window, negatives,
+    // sample, epochs, learningRate, seed, minCount }. Returns the status name ("ok" or why not).
+    std::string setup(const std::string& text, const JsObject& settings) {
+        TrainConfig config;
+        const auto number = [&](const char* key, double fallback) {
+            const val v = settings[key];
+            return v.isNumber() ? v.as<double>() : fallback;
+        };
+        config.architecture = settings["architecture"].isString() && settings["architecture"].as<std::string>() == "cbow"
+                                  ? Architecture::Cbow : Architecture::SkipGram;
+        config.output = settings["output"].isString() && settings["output"].as<std::string>() == "softmax"
+                            ? Output::Softmax : Output::NegativeSampling;
+        config.dim = static_cast<int>(number("dim", 100));
+        config.window = static_cast<int>(number("window", 5));
+        config.negatives = static_cast<int>(number("negatives", 5));
+        config.sample = number("sample", 1e-4);
+        config.epochs = static_cast<int>(number("epochs", 5));
+        config.learningRate = number("learningRate", config.architecture == Architecture::Cbow ? 0.05 : 0.025);
+        config.seed = static_cast<std::uint64_t>(number("seed", 1));
+        CorpusCounter counter;
+        counter.feed(text);
+        counter.finish();
+        vocabulary_ = Vocabulary::fromCounts(counter.counts(), static_cast<std::int64_t>(number("minCount", 5)), 0);
+        CorpusEncoder encoder(vocabulary_);
+        encoder.feed(text);
+        corpus_ = encoder.finish();
+        trainer_ = std::make_unique<Trainer>(vocabulary_, corpus_, config);
+        return trainStatusName(trainer_->check());
+    }
+
+    // Trains all epochs; { wordsDone, wordsTotal, averageLoss }.
+    JsObject train() {
+        if (trainer_ && trainer_->check() == TrainStatus::Ok) trainer_->run(0, 1);
+        return progress();
+    }
+
+    JsObject progress() const {
+        JsObject out = val::object();
+        const Progress p = trainer_ ? trainer_->progress() : Progress{};
+        out.set("wordsDone", static_cast<double>(p.wordsDone));
+        out.set("wordsTotal", static_cast<double>(p.wordsTotal));
+        out.set("averageLoss", p.averageLoss);
+        out.set("vocabulary", vocabulary_.size());
+        out.set("tokens", static_cast<double>(corpus_.tokens.size()));
+        return out;
+    }
+
+    // The trained focus vectors as a word2vec text file's bytes (for a Vectors to load).
+    val focusVectors() const {
+        if (!trainer_) return copyOut("Uint8Array", std::vector<unsigned char>{});
+        return copyOut("Uint8Array", writeWord2VecText(vocabulary_.words(), trainer_->config().dim,
+                                                       trainer_->embeddings().focusMatrix()));
+    }
+
+private:
+    Vocabulary vocabulary_;
+    Corpus corpus_;
+    std::unique_ptr<Trainer> trainer_;
+};
+
+}  // namespace
+}  // namespace vaerksted::word2vec
+
+EMSCRIPTEN_BINDINGS(word2vec_core) {
+    using namespace vaerksted::word2vec;
+    emscripten::class_<Vectors>("Vectors")
+        .constructor<>()
+        .function("load", &Vectors::load)
+        .function("size", &Vectors::size)
+        .function("dim", &Vectors::dim)
+        .function("find", &Vectors::find)
+        .function("word", &Vectors::word)
+        .function("words", &Vectors::words)
+        .function("neighbours", &Vectors::neighbours)
+        .function("analogy", &Vectors::analogy)
+        .function("similarity", &Vectors::similarity)
+        .function("oddOneOut", &Vectors::oddOneOut)
+        .function("vector", &Vectors::vector)
+        .function("pca", &Vectors::pca);
+    emscripten::class_<Word2VecTrainer>("Word2VecTrainer")
+        .constructor<>()
+        .function("setup", &Word2VecTrainer::setup)
+        .function("train", &Word2VecTrainer::train)
+        .function("progress", &Word2VecTrainer::progress)
+        .function("focusVectors", &Word2VecTrainer::focusVectors);
+}

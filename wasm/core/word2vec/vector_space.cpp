@@ -1,0 +1,149 @@
+#include "word2vec/vector_space.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <queue>
+
+#include <Eigen/Eigenvalues>
+
+namespace vaerksted::word2vec {
+
+namespace {
+
+// q·x with eight independent partial sums (vectorisable without reordering a sum).
+inline float dot8(const float* __restrict a, const float* __restrict b, int dim) {
+    float s[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    int i = 0;
+    for (; i + 8 <= dim; i += 8)
+        for (int l = 0; l < 8; ++l) s[l] += a[i + l] * b[i + l];
+    float sum = ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
+    for (; i < dim; ++i) sum += a[i] * b[i];
+    return sum;
+}
+
+void normalise(float* v, int dim) {
+    double norm = 0.0;
+    for (int i = 0; i < dim; ++i) norm += static_cast<double>(v[i]) * v[i];
+    if (norm <= 0.0) return;
+    const float inverse = static_cast<float>(1.0 / std::sqrt(norm));
+    for (int i = 0; i < dim; ++i) v[i] *= inverse;
+}
+
+// The k best (word, score) pairs, best first; ties go to the more frequent (lower index) word.
+class TopK {
+public:
+    explicit TopK(int k) : k_(k) {}
+    void offer(int word, float score) {
+        if (static_cast<int>(heap_.size()) < k_) heap_.push({word, score});
+        else if (worse(heap_.top(), {word, score})) {
+            heap_.pop();
+            heap_.push({word, score});
+        }
+    }
+    std::vector<Match> sorted() {
+        std::vector<Match> out;
+        while (!heap_.empty()) {
+            out.push_back(heap_.top());
+            heap_.pop();
+        }
+        std::reverse(out.begin(), out.end());
+        return out;
+    }
+
+private:
+    static bool worse(const Match& a, const Match& b) {
+        return a.score < b.score || (a.score == b.score && a.word > b.word);
+    }
+    struct Greater {
+        bool operator()(const Match& a, const Match& b) const { return worse(b, a); }
+    };
+    int k_;
+    std::priority_queue<Match, std::vector<Match>, Greater> heap_;  // the worst kept on top
+};
+
+}  // namespace
+
+VectorSpace::VectorSpace(std::vector<std::string> words, int dim, std::vector<float> rows)
+    : vocabulary_(Vocabulary::fromWords(std::move(words), {})), dim_(dim), unit_(std::move(rows)) {
+    unit_.resize(static_cast<std::size_t>(vocabulary_.size()) * dim_, 0.0f);
+    for (int w = 0; w < vocabulary_.size(); ++w) normalise(unit_.data() + static_cast<std::size_t>(w) * dim_, dim_);
+}
+
+std::vector<Match> VectorSpace::nearest(const float* query, int k, const std::vector<int>& exclude) const {
+    std::vector<float> q(query, query + dim_);
+    normalise(q.data(), dim_);
+    TopK top(std::max(0, k));
+    for (int w = 0; w < size(); ++w) {
+        if (std::find(exclude.begin(), exclude.end(), w) != exclude.end()) continue;
+        top.offer(w, dot8(q.data(), vector(w), dim_));
+    }
+    return top.sorted();
+}
+
+std::vector<Match> VectorSpace::neighbours(int word, int k) const {
+    return nearest(vector(word), k, {word});
+}
+
+std::vector<Match> VectorSpace::analogy(int a, int b, int c, int k, AnalogyMethod method) const {
+    const std::vector<int> exclude = {a, b, c};
+    if (method == AnalogyMethod::CosAdd) {
+        // Over unit vectors x: cos(x, a) − cos(x, b) + cos(x, c) = x·(â − b̂ + ĉ).
+        std::vector<float> query(static_cast<std::size_t>(dim_));
+        for (int i = 0; i < dim_; ++i) query[i] = vector(a)[i] - vector(b)[i] + vector(c)[i];
+        TopK top(std::max(0, k));
+        for (int w = 0; w < size(); ++w) {
+            if (w == a || w == b || w == c) continue;
+            top.offer(w, dot8(query.data(), vector(w), dim_));
+        }
+        return top.sorted();
+    }
+    const float epsilon = 1e-3f;
+    TopK top(std::max(0, k));
+    for (int w = 0; w < size(); ++w) {
+        if (w == a || w == b || w == c) continue;
+        const float ca = (dot8(vector(w), vector(a), dim_) + 1) / 2;
+        const float cb = (dot8(vector(w), vector(b), dim_) + 1) / 2;
+        const float cc = (dot8(vector(w), vector(c), dim_) + 1) / 2;
+        top.offer(w, ca * cc / (cb + epsilon));
+    }
+    return top.sorted();
+}
+
+float VectorSpace::similarity(int a, int b) const { return dot8(vector(a), vector(b), dim_); }
+
+int VectorSpace::oddOneOut(const std::vector<int>& words, std::vector<float>* meanSimilarity) const {
+    const int n = static_cast<int>(words.size());
+    std::vector<float> means(static_cast<std::size_t>(n), 0.0f);
+    for (int i = 0; i < n; ++i) {
+        for (int j = 0; j < n; ++j)
+            if (i != j) means[i] += similarity(words[i], words[j]);
+        if (n > 1) means[i] /= static_cast<float>(n - 1);
+    }
+    if (meanSimilarity) *meanSimilarity = means;
+    return n == 0 ? -1 : static_cast<int>(std::min_element(means.begin(), means.end()) - means.begin());
+}
+
+std::vector<float> VectorSpace::pca2d(const std::vector<std::vector<float>>& vectors) const {
+    const Eigen::Index n = static_cast<Eigen::Index>(vectors.size());
+    std::vector<float> out(static_cast<std::size_t>(n) * 2, 0.0f);
+    if (n < 2) return out;
+    Eigen::MatrixXd X(n, dim_);  // (n × dim) the vectors, centred below
+    for (Eigen::Index r = 0; r < n; ++r)
+        for (int i = 0; i < dim_; ++i) X(r, i) = i < static_cast<int>(vectors[r].size()) ? vectors[r][i] : 0.0;
+    X.rowwise() -= X.colwise().mean();
+    // The n × n Gram matrix X·Xᵀ has the same non-zero eigenvalues as the covariance, and its
+    // eigenvectors u give the coordinates directly: the projection on axis k is u_k·√λ_k.
+    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(X * X.transpose());
+    for (int axis = 0; axis < 2 && axis < n; ++axis) {
+        const Eigen::Index column = n - 1 - axis;  // eigenvalues come in increasing order
+        const double lambda = std::max(0.0, eigen.eigenvalues()[column]);
+        Eigen::VectorXd u = eigen.eigenvectors().col(column);
+        Eigen::Index largest = 0;
+        u.cwiseAbs().maxCoeff(&largest);
+        if (u[largest] < 0) u = -u;  // a fixed sign, so the picture does not flip between runs
+        for (Eigen::Index r = 0; r < n; ++r) out[static_cast<std::size_t>(r) * 2 + axis] = static_cast<float>(u[r] * std::sqrt(lambda));
+    }
+    return out;
+}
+
+}  // namespace vaerksted::word2vec
