@@ -44,6 +44,15 @@ TEST(Word2VecSpace, KongeMinusMandPlusKvindeIsDronning) {
     }
 }
 
+TEST(Word2VecSpace, CosAddScoreIsTheCosineToTheSumOfUnitVectors) {
+    const VectorSpace space = handMade();
+    const auto top = space.analogy(space.find("konge"), space.find("mand"), space.find("kvinde"), 1, AnalogyMethod::CosAdd);
+    ASSERT_EQ(top.size(), 1u);
+    // q = k̂onge − m̂and + k̂vinde = (0.70711, −0.28793, 0.99504, 0); cos(q, dronning) by hand:
+    // (0.5 + 0.70360) / 1.25419 = 0.95966
+    EXPECT_NEAR(top[0].score, 0.959658f, 2e-6f);
+}
+
 TEST(Word2VecSpace, NeighboursAreSortedByCosine) {
     const VectorSpace space = handMade();
     const auto top = space.neighbours(space.find("konge"), 6);

@@ -87,9 +87,12 @@ std::vector<Match> VectorSpace::neighbours(int word, int k) const {
 std::vector<Match> VectorSpace::analogy(int a, int b, int c, int k, AnalogyMethod method) const {
     const std::vector<int> exclude = {a, b, c};
     if (method == AnalogyMethod::CosAdd) {
-        // Over unit vectors x: cos(x, a) − cos(x, b) + cos(x, c) = x·(â − b̂ + ĉ).
+        // Over unit vectors x: cos(x, a) − cos(x, b) + cos(x, c) = x·(â − b̂ + ĉ). The score shown is
+        // cos(x, â − b̂ + ĉ): the same order (the query's length is one number for all x), and a
+        // cosine between −1 and 1 that students can read like a neighbour's.
         std::vector<float> query(static_cast<std::size_t>(dim_));
         for (int i = 0; i < dim_; ++i) query[i] = vector(a)[i] - vector(b)[i] + vector(c)[i];
+        normalise(query.data(), dim_);
         TopK top(std::max(0, k));
         for (int w = 0; w < size(); ++w) {
             if (w == a || w == b || w == c) continue;

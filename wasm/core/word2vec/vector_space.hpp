@@ -37,7 +37,7 @@ public:
     std::vector<Match> neighbours(int word, int k) const;
 
     // b is to a as c is to …? The answers to a − b + c:
-    //   3CosAdd: argmax cos(x, a) − cos(x, b) + cos(x, c)
+    //   3CosAdd: argmax cos(x, a) − cos(x, b) + cos(x, c); the score is cos(x, â − b̂ + ĉ) (same order)
     //   3CosMul: argmax cos'(x, a)·cos'(x, c) / (cos'(x, b) + ε), cos' = (cos + 1)/2  (Levy & Goldberg)
     // The three query words are never answers.
     std::vector<Match> analogy(int a, int b, int c, int k, AnalogyMethod method) const;

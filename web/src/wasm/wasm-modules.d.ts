@@ -86,3 +86,80 @@ declare module '@wasm/neuron_core.mjs' {
 
   export default function createNeuronCore(options?: ModuleOptions): Promise<NeuronCoreModule>;
 }
+
+// Types of the word2vec module, build/wasm/word2vec_core.mjs (from wasm/bindings/word2vec_bindings.cpp).
+declare module '@wasm/word2vec_core.mjs' {
+  export type VectorStatusName =
+    | 'ok' | 'empty' | 'bad_header' | 'absurd_size' | 'truncated' | 'wrong_column_count' | 'not_a_number'
+    | 'non_finite' | 'duplicate_word' | 'empty_word' | 'bad_compact_file' | 'too_large' | 'extra_vectors';
+
+  export interface LoadResult {
+    ok: boolean;
+    status: VectorStatusName;
+    line: number;    // 1-based line of a text file, −1 when not known
+    vector: number;  // 1-based vector, −1 when not about one
+  }
+
+  // Best first.
+  export interface Matches {
+    indices: Int32Array;
+    scores: Float32Array;
+  }
+
+  export interface Vectors {
+    load(bytes: Uint8Array): LoadResult;  // on a problem the vectors loaded before stay
+    size(): number;
+    dim(): number;
+    find(word: string): number;           // −1 when unknown; the word is lower-cased first
+    word(index: number): string;
+    words(): string;                      // all words, most frequent first, each followed by "\n"
+    neighbours(index: number, k: number): Matches;
+    analogy(a: number, b: number, c: number, k: number, method: 0 | 1): Matches;  // 0 3CosAdd, 1 3CosMul
+    similarity(a: number, b: number): number;
+    oddOneOut(indices: number[]): { index: number; means: Float32Array };
+    vector(index: number): Float32Array;  // the unit vector
+    pca(indices: number[], extra?: Float32Array | number[]): Float32Array;  // (n × 2)
+    delete(): void;
+  }
+
+  export interface Word2VecSettings {
+    architecture?: 'skipgram' | 'cbow';
+    output?: 'negative' | 'softmax';
+    dim?: number;
+    window?: number;
+    negatives?: number;
+    sample?: number;
+    epochs?: number;
+    learningRate?: number;
+    seed?: number;
+    minCount?: number;
+  }
+
+  export interface Word2VecProgress {
+    wordsDone: number;
+    wordsTotal: number;
+    averageLoss: number;
+    vocabulary: number;
+    tokens: number;
+  }
+
+  export interface Word2VecTrainer {
+    setup(text: string, settings: Word2VecSettings): string;  // "ok" or the reason (a TrainStatus name)
+    train(): Word2VecProgress;
+    progress(): Word2VecProgress;
+    focusVectors(): Uint8Array;  // word2vec text format
+    delete(): void;
+  }
+
+  export interface Word2VecCoreModule {
+    Vectors: new () => Vectors;
+    Word2VecTrainer: new () => Word2VecTrainer;
+  }
+
+  export interface ModuleOptions {
+    wasmBinary?: ArrayBuffer | Uint8Array;
+    locateFile?: (path: string, prefix: string) => string;
+  }
+
+  export default function createWord2VecCore(options?: ModuleOptions): Promise<Word2VecCoreModule>;
+}
