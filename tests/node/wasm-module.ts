@@ -1,7 +1,8 @@
-// Loads the built wasm module in node the way docs/wasm-api.md describes: pass the .wasm bytes
+// Loads the built wasm modules in node the way docs/wasm-api.md describes: pass the .wasm bytes
 // (the glue of emcc 3.1.6 would otherwise fetch() a file URL, which node refuses).
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import type { Word2VecCoreModule } from '@wasm/word2vec_core.mjs';
 import type { NeuronCoreModule } from '../../web/src/wasm/neuron-types.ts';
 
 const buildDir = new URL('../../build/wasm/', import.meta.url);
@@ -12,4 +13,13 @@ export async function loadNeuronCore(): Promise<NeuronCoreModule> {
     default: (options: { wasmBinary: Uint8Array }) => Promise<NeuronCoreModule>;
   };
   return createNeuronCore({ wasmBinary: await readFile(new URL('neuron_core.wasm', buildDir)) });
+}
+
+// The word2vec module (build/wasm/word2vec_core.mjs), loaded the same way.
+export async function loadWord2VecCore(): Promise<Word2VecCoreModule> {
+  const glue = fileURLToPath(new URL('word2vec_core.mjs', buildDir));
+  const { default: createWord2VecCore } = (await import(glue)) as {
+    default: (options: { wasmBinary: Uint8Array }) => Promise<Word2VecCoreModule>;
+  };
+  return createWord2VecCore({ wasmBinary: await readFile(new URL('word2vec_core.wasm', buildDir)) });
 }

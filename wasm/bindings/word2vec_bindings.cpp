@@ -63,7 +63,11 @@ public:
 
     int size() const { return space_.size(); }
     int dim() const { return space_.dim(); }
-    int find(const std::string& word) const { return space_.find(lowerCase(word)); }
+    // The word as written, else in lower case: a file may keep "København", the page lower-cases.
+    int find(const std::string& word) const {
+        const int exact = space_.find(word);
+        return exact >= 0 ? exact : space_.find(lowerCase(word));
+    }
     std::string word(int index) const { return index >= 0 && index < size() ? space_.vocabulary().word(index) : ""; }
 
     // All words, most frequent first, joined by "\n" (one string crosses the boundary faster than 40 000).

@@ -5,14 +5,19 @@ import type { Plugin } from 'vite';
 
 // Browsers new enough for service workers read woff2; KaTeX's .woff and .ttf copies are never fetched.
 const SKIP = /\.(map|woff|ttf)$/;
+// Large files only one page needs (the default word vectors, ~4 MB): not fetched when the app is
+// installed, but kept once that page has fetched them, so the page works offline from then on.
+const LAZY = /\.aivec$/;
 
 export function serviceWorker(): Plugin {
   return {
     name: 'ai-vaerkstedet-service-worker',
     apply: 'build',
     generateBundle(_, bundle) {
-      const files = ['./', ...Object.keys(bundle).filter((name) => !SKIP.test(name)).sort().map((name) => `./${name}`)];
-      const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
+      const names = Object.keys(bundle).filter((name) => !SKIP.test(name)).sort();
+      const files = ['./', ...names.filter((name) => !LAZY.test(name)).map((name) => `./${name}`)];
+      const lazy = names.filter((name) => LAZY.test(name));
+      const version = createHash('sha256').update([...files, ...lazy].join('\n')).digest('hex').slice(0, 12);
       this.emitFile({ type: 'asset', fileName: 'sw.js', source: workerSource(files, version) });
     },
   };
@@ -34,7 +39,8 @@ self.addEventListener('activate', (event) => {
 });
 
 // Pages: the network first (a new build shows at once), the copy when offline.
-// Everything else has a content hash in its name: the copy first.
+// Everything else has a content hash in its name: the copy first; a file not copied at install
+// (the word vectors) is copied the first time it is fetched.
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
@@ -43,7 +49,13 @@ self.addEventListener('fetch', (event) => {
       .then((hit) => hit || caches.match('./', { ignoreSearch: true }))));
     return;
   }
-  event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+  event.respondWith(caches.match(request).then((hit) => hit || fetch(request).then((response) => {
+    if (response.ok && ${LAZY}.test(new URL(request.url).pathname)) {
+      const copy = response.clone();
+      caches.open(CACHE).then((cache) => cache.put(request, copy));
+    }
+    return response;
+  })));
 });
 `;
 }

@@ -21,6 +21,9 @@ if (state.page === 'neuron') {
 } else if (state.page === 'race') {
   const { mountRacePage } = await import('./race/page.ts');
   mountRacePage(shell, store);
+} else if (state.page === 'vectors') {
+  const { mountVectorsPage } = await import('./vectors/page.ts');
+  mountVectorsPage(shell, store);
 } else {
   const { mountLanding } = await import('./landing/page.ts');
   mountLanding(shell, store);

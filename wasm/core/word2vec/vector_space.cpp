@@ -34,6 +34,7 @@ class TopK {
 public:
     explicit TopK(int k) : k_(k) {}
     void offer(int word, float score) {
+        if (k_ <= 0) return;  // nothing wanted: the heap stays empty (top() would be undefined)
         if (static_cast<int>(heap_.size()) < k_) heap_.push({word, score});
         else if (worse(heap_.top(), {word, score})) {
             heap_.pop();

@@ -51,6 +51,7 @@ int exportCommand(const Options& o) {
         return 1;
     }
     std::unordered_set<std::string> dictionary;
+    const bool noNames = o.has("no-names");
     if (o.has("dictionary")) {
         const std::string text = readAll(o.text("dictionary"), error);
         if (!error.empty()) {
@@ -60,7 +61,10 @@ int exportCommand(const Options& o) {
         std::size_t start = 0;
         while (start < text.size()) {
             const std::size_t end = std::min(text.find('\n', start), text.size());
-            dictionary.insert(lowerCase(std::string_view(text).substr(start, end - start)));
+            const std::string entry(std::string_view(text).substr(start, end - start));
+            // --no-names: an entry the dictionary writes with a capital (Inger, Else, Paris) is a name;
+            // first names crowd the neighbour lists of 19th-century literature.
+            if (!noNames || lowerCase(entry) == entry) dictionary.insert(lowerCase(entry));
             start = end + 1;
         }
     }

@@ -12,11 +12,13 @@ const char* kUsage = R"(usage: w2v COMMAND [options]
              [--dim 100] [--window 5] [--negatives 5] [--min-count 5] [--max-vocab 0] [--sample 1e-4]
              [--epochs 5] [--lr 0.025] [--threads 1] [--cbow] [--softmax] [--seed 1]
   export     --input VECTORS --output FILE [--format compact|text|binary] [--max-words N]
-             [--dictionary WORDLIST] [--plain-words]
+             [--dictionary WORDLIST [--no-names]] [--plain-words]
   eval       --vectors FILE [--analogies FILE] [--method add|mul] [--similarity FILE --columns 2,4,5]
              [--restrict N] [--json]
-  neighbours --vectors FILE WORD... [--k 10]
-  analogy    --vectors FILE A B C [--k 10] [--method add|mul]      (A − B + C)
+  neighbours --vectors FILE WORD... [--k 10] [--json]
+  analogy    --vectors FILE A B C [--k 10] [--method add|mul] [--json]      (A − B + C)
+
+  --json     answers as JSON on stdout, scores with 9 significant digits (the exact float)
 )";
 
 }  // namespace

@@ -15,7 +15,8 @@ public:
             const std::string arg = argv[i];
             if (arg.rfind("--", 0) == 0) {
                 const std::string name = arg.substr(2);
-                if (i + 1 < argc && std::string(argv[i + 1]).rfind("--", 0) != 0) values_[name] = argv[++i];
+                // A flag never takes a value: "--json konge" keeps konge as a word.
+                if (!isFlag(name) && i + 1 < argc && std::string(argv[i + 1]).rfind("--", 0) != 0) values_[name] = argv[++i];
                 else values_[name] = "";  // a flag
             } else {
                 words_.push_back(arg);
@@ -39,6 +40,10 @@ public:
     const std::vector<std::string>& words() const { return words_; }
 
 private:
+    static bool isFlag(const std::string& name) {
+        return name == "json" || name == "cbow" || name == "softmax" || name == "plain-words" || name == "no-names";
+    }
+
     std::map<std::string, std::string> values_;
     std::vector<std::string> words_;
 };

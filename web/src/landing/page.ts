@@ -14,6 +14,7 @@ interface PageEntry {
 const PAGES_IN_ORDER: PageEntry[] = [
   { page: 'neuron', title: 'pageNeuronTitle', summary: 'pageNeuronSummary' },
   { page: 'race', title: 'pageRaceTitle', summary: 'pageRaceSummary' },
+  { page: 'vectors', title: 'pageVectorsTitle', summary: 'pageVectorsSummary' },
 ];
 
 export function mountLanding(shell: Shell, store: Store): void {

@@ -13,14 +13,14 @@ export interface VectorsPageState {
   word: string;                       // neighbours of (w=)
   analogy: [string, string, string];  // a − b + c (a=konge,mand,kvinde)
   pair: [string, string];             // similarity of (sim=hund,kat)
-  odd: string[];                      // the odd one out among (odd=hund,kat,ko,bil)
+  odd: string[];                      // the odd one out among (odd=hund,kat,ko,stol)
   method: 'add' | 'mul';              // 3CosAdd or 3CosMul for analogies
   k: number;                          // how many answers
 }
 
 export function defaultVectorsState(): VectorsPageState {
   return { tool: 'analogy', word: 'hund', analogy: ['konge', 'mand', 'kvinde'], pair: ['hund', 'kat'],
-    odd: ['hund', 'kat', 'ko', 'bil'], method: 'add', k: 10 };
+    odd: ['hund', 'kat', 'ko', 'stol'], method: 'add', k: 10 };
 }
 
 // Words in a link: lower case, without spaces; empty entries are not words.

@@ -110,7 +110,7 @@ declare module '@wasm/word2vec_core.mjs' {
     load(bytes: Uint8Array): LoadResult;  // on a problem the vectors loaded before stay
     size(): number;
     dim(): number;
-    find(word: string): number;           // −1 when unknown; the word is lower-cased first
+    find(word: string): number;           // −1 when unknown; tried as written, then lower-cased
     word(index: number): string;
     words(): string;                      // all words, most frequent first, each followed by "\n"
     neighbours(index: number, k: number): Matches;
@@ -118,7 +118,7 @@ declare module '@wasm/word2vec_core.mjs' {
     similarity(a: number, b: number): number;
     oddOneOut(indices: number[]): { index: number; means: Float32Array };
     vector(index: number): Float32Array;  // the unit vector
-    pca(indices: number[], extra?: Float32Array | number[]): Float32Array;  // (n × 2)
+    pca(indices: number[], extra: Float32Array | number[]): Float32Array;  // (n × 2); extra: rows of dim, or []
     delete(): void;
   }
 

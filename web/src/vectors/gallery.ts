@@ -1,0 +1,69 @@
+// Example questions that work with the default vectors, each one click away and each a link.
+// Every analogy here gives the expected word first with the shipped vectors (checked by the e2e
+// and node tests and listed in data/README.md).
+import { h, tr } from '../app/dom.ts';
+import { t } from '../app/i18n.ts';
+import type { Store } from '../app/store.ts';
+import type { VectorsPageState } from './vectors-state.ts';
+
+export type Example = Partial<VectorsPageState> & Pick<VectorsPageState, 'tool'>;
+
+export const ANALOGY_EXAMPLES: { words: [string, string, string]; expect: string }[] = [
+  { words: ['konge', 'mand', 'kvinde'], expect: 'dronning' },
+  { words: ['far', 'mand', 'kvinde'], expect: 'mor' },
+  { words: ['søn', 'dreng', 'pige'], expect: 'datter' },
+  { words: ['katte', 'kat', 'hund'], expect: 'hunde' },
+  { words: ['gik', 'gå', 'løbe'], expect: 'løb' },
+  { words: ['bedre', 'god', 'stor'], expect: 'større' },
+  { words: ['sommer', 'varm', 'kold'], expect: 'vinter' },
+];
+
+export const OTHER_EXAMPLES: Example[] = [
+  { tool: 'neighbours', word: 'hund' },
+  { tool: 'neighbours', word: 'kage' },
+  { tool: 'neighbours', word: 'glad' },
+  { tool: 'similarity', pair: ['hund', 'kat'] },
+  { tool: 'similarity', pair: ['hund', 'stol'] },
+  { tool: 'odd', odd: ['hund', 'kat', 'ko', 'stol'] },
+  { tool: 'odd', odd: ['morgen', 'middag', 'aften', 'hest'] },
+];
+
+export function exampleLabel(example: Example): string {
+  switch (example.tool) {
+    case 'neighbours': return `${t('toolNeighbours')}: ${example.word}`;
+    case 'analogy': {
+      const [a, b, c] = example.analogy!;
+      return `${a} − ${b} + ${c}`;
+    }
+    case 'similarity': return `cos(${example.pair!.join(', ')})`;
+    case 'odd': return `${t('toolOdd')} ${example.odd!.join(', ')}`;
+  }
+}
+
+export class Gallery {
+  readonly root: HTMLElement;
+  private readonly labels: { element: HTMLElement; example: Example }[] = [];
+
+  constructor(store: Store, choose: (example: Example) => void) {
+    const link = (example: Example) => {
+      const anchor = store.link(h('a', { class: 'example' }), (s) => { Object.assign(s.vectors, example); });
+      anchor.addEventListener('click', (event) => {
+        if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;  // a new tab: let it go
+        event.preventDefault();
+        choose(example);
+      });
+      this.labels.push({ element: anchor, example });
+      return h('li', {}, anchor);
+    };
+    const analogies: Example[] = ANALOGY_EXAMPLES.map((e) => ({ tool: 'analogy', analogy: e.words, method: 'add' }));
+    this.root = h('div', { class: 'gallery' },
+      tr('p', 'galleryAbout', { class: 'field-help' }),
+      tr('h3', 'galleryAnalogies'), h('ul', { class: 'example-list' }, ...analogies.map(link)),
+      tr('h3', 'galleryOther'), h('ul', { class: 'example-list' }, ...OTHER_EXAMPLES.map(link)));
+    this.render();
+  }
+
+  render(): void {
+    for (const { element, example } of this.labels) element.textContent = exampleLabel(example);
+  }
+}
