@@ -161,7 +161,12 @@ describe('Ordvektorer', () => {
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.reload();  // now controlled by the service worker, which keeps the vectors it sees
     await page.locator('.vectors-info').filter({ hasText: /40\.000 danske ord/ }).waitFor({ timeout: 30_000 });
-    await page.waitForLoadState('networkidle');
+    // The copy is stored after the page has its answer: wait until the cache holds the vectors.
+    await page.waitForFunction(async () => {
+      for (const name of await caches.keys())
+        if ((await (await caches.open(name)).keys()).some((request) => request.url.endsWith('.aivec'))) return true;
+      return false;
+    }, null, { timeout: 20_000, polling: 200 });
     await context.setOffline(true);
     await page.reload();
     await page.locator('.vectors-info').filter({ hasText: /40\.000 danske ord/ }).waitFor({ timeout: 30_000 });

@@ -52,7 +52,7 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(caches.match(request).then((hit) => hit || fetch(request).then((response) => {
     if (response.ok && ${LAZY}.test(new URL(request.url).pathname)) {
       const copy = response.clone();
-      caches.open(CACHE).then((cache) => cache.put(request, copy));
+      event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));  // alive until stored
     }
     return response;
   })));

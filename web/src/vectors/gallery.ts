@@ -36,7 +36,10 @@ export function exampleLabel(example: Example): string {
       return `${a} − ${b} + ${c}`;
     }
     case 'similarity': return `cos(${example.pair!.join(', ')})`;
-    case 'odd': return `${t('toolOdd')} ${example.odd!.join(', ')}`;
+    case 'odd': {
+      const title = t('toolOdd');
+      return `${title}${title.endsWith('?') ? '' : ':'} ${example.odd!.join(', ')}`;
+    }
   }
 }
 

@@ -29,6 +29,8 @@ export class QuestionForm {
   private readonly odd: WordField;
   private readonly method = h('select', { name: 'method', id: 'analogy-method' });
   private readonly count = h('select', { name: 'k', id: 'answer-count' });
+  private readonly countField = h('div', { class: 'field small-field' },
+    tr('label', 'answersCount', { class: 'label', for: 'answer-count' }), this.count);
   readonly message = h('p', { class: 'field-error', role: 'alert', hidden: true });
 
   constructor(vocabulary: () => readonly string[], events: QuestionEvents) {
@@ -50,7 +52,6 @@ export class QuestionForm {
       return h('label', { class: 'tool-tab' }, radio, tr('span', TOOL_LABELS[tool]));
     }));
     const sign = (text: string) => h('span', { class: 'analogy-sign', 'aria-hidden': 'true' }, text);
-    const countField = () => h('div', { class: 'field small-field' }, tr('label', 'answersCount', { class: 'label', for: 'answer-count' }), this.count);
     this.panes.set('neighbours', h('div', { class: 'tool-pane' }, this.word.root));
     this.panes.set('analogy', h('div', { class: 'tool-pane' },
       h('div', { class: 'analogy-row' }, this.analogy[0].root, sign('−'), this.analogy[1].root, sign('+'), this.analogy[2].root),
@@ -61,7 +62,7 @@ export class QuestionForm {
     const askButton = tr('button', 'askButton', { type: 'button', class: 'button-primary ask-button' });
     askButton.addEventListener('click', ask);
     this.root = h('div', { class: 'question-form' }, tabs, this.help, ...this.panes.values(), this.message,
-      h('div', { class: 'ask-row' }, askButton, countField()));
+      h('div', { class: 'ask-row' }, askButton, this.countField));
   }
 
   // Shows the state's tool and words.
@@ -76,7 +77,7 @@ export class QuestionForm {
     this.odd.value = state.odd.join(' ');
     this.method.value = state.method;
     this.count.value = String(state.k);
-    this.count.disabled = state.tool === 'similarity' || state.tool === 'odd';
+    this.countField.hidden = state.tool === 'similarity' || state.tool === 'odd';  // one answer only
   }
 
   // What is typed, as the words of the state (raw: checked by the page).
