@@ -31,6 +31,11 @@ target_link_libraries(goodfood_generate PRIVATE vaerksted_core)
 add_executable(neuron_bench wasm/tools/neuron_bench.cpp)
 target_link_libraries(neuron_bench PRIVATE vaerksted_core)
 
+# The native side of the word2vec query timings in `npm run bench`.
+add_executable(vector_query_bench wasm/tools/vector_query_bench.cpp)
+target_link_libraries(vector_query_bench PRIVATE vaerksted_core)
+target_compile_options(vector_query_bench PRIVATE -Wall -Wextra)
+
 # data/goodfood.csv is exactly what the generator writes for its documented seed.
 add_test(NAME goodfood_data_is_reproducible
   COMMAND ${CMAKE_COMMAND} -DGENERATOR=$<TARGET_FILE:goodfood_generate>

@@ -5,20 +5,26 @@
 //    to 200 000 iterations, in wasm against native (target: under 2 s of wasm time);
 //  - the gzip size of everything the neuron page loads in Chromium (target: ≤ 300 KB);
 //  - 200 000 iterations in the neuron page and the race in the race page, in Chromium: wall time,
-//    frames drawn per second (target ≥ 30 on the race page) and the longest main-thread task.
+//    frames drawn per second (target ≥ 30 on the race page) and the longest main-thread task;
+//  - word2vec: query speed (native, wasm, plain JavaScript) and training speed against fastText and
+//    gensim (scripts/bench-word2vec.mjs);
+//  - the Ordvektorer page in Chromium: download size with its vectors, memory, answer times
+//    (scripts/bench-explorer.mjs).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ensureNode, ensurePackages, TEST_PACKAGES } from './system.mjs';
+import { measureExplorer, printExplorer } from './bench-explorer.mjs';
+import { benchWord2Vec } from './bench-word2vec.mjs';
+import { BENCH_PACKAGES, ensureNode, ensurePackages } from './system.mjs';
 import { buildNative, buildPage, buildWasm, ensureNodeModules, ROOT } from './steps.mjs';
 
 const REPEATS = 5;
 const RACE_CHUNK = 1000;  // as neuron_bench's race mode: the two neurons take turns
 
 ensureNode();
-ensurePackages(TEST_PACKAGES);
+ensurePackages(BENCH_PACKAGES);
 ensureNodeModules();
 buildNative();
 buildWasm();
@@ -119,6 +125,9 @@ for (const run of browserNumbers.runs)
   console.log(`| ${run.name} | ${fmt(run.seconds, 2)} | ${fmt(run.frames)} | ${fmt(run.frames / run.seconds)} | ` +
     `${fmt(run.gap)} ms | ${run.longest ? fmt(run.longest) + ' ms' : 'none over 50 ms'} |`);
 console.log('\nTarget: the race page never below 30 frames per second (a gap over 33 ms is one frame missed).');
+
+await benchWord2Vec();
+printExplorer(await measureExplorer());
 
 // Opens the built pages in Chromium: adds up what the neuron page downloads, then times runs of
 // 200 000 iterations while counting frames and long tasks on the main thread.

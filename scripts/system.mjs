@@ -8,6 +8,8 @@ export const BUILD_PACKAGES = ['cmake', 'ninja-build', 'g++', 'libeigen3-dev', '
 // the w2v tool's .gz and .xz corpora, the browser and a font.
 export const TEST_PACKAGES = [...BUILD_PACKAGES, 'libgtest-dev', 'nlohmann-json3-dev', 'zlib1g-dev', 'liblzma-dev',
   'chromium', 'fonts-liberation'];
+// What `npm run bench` needs on top: the word2vec trainers ours is compared with.
+export const BENCH_PACKAGES = [...TEST_PACKAGES, 'fasttext', 'python3-gensim'];
 
 // Vite 8 needs Node.js 20.19 or newer; apt's nodejs of Debian 12 is 18, so it cannot help here.
 export function ensureNode() {
