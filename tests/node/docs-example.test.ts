@@ -23,3 +23,18 @@ test('the node example of docs/wasm-api.md trains to the GeoGebra sheet\'s last 
     rmSync(script, { force: true });
   }
 });
+
+test('the word2vec example of docs/wasm-api.md finds dronning for konge − mand + kvinde', () => {
+  const doc = readFileSync(new URL('docs/wasm-api.md', `file://${root}`), 'utf8');
+  const code = [...doc.matchAll(/```js\n([\s\S]*?)```/g)][1]?.[1];
+  assert.ok(code, 'docs/wasm-api.md has a second js example');
+  const script = `${root}docs-example-vectors-check.mjs`;
+  writeFileSync(script, code);
+  try {
+    const output = execFileSync(process.execPath, [script], { cwd: root, encoding: 'utf8' });
+    assert.match(output, /^dronning 0\.\d{3}\n/, 'the issue\'s expected answer comes first');
+    assert.equal(output.trim().split('\n').length, 3);
+  } finally {
+    rmSync(script, { force: true });
+  }
+});

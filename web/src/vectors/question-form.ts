@@ -1,6 +1,6 @@
 // The question to ask the vectors: a tool (neighbours, analogy, similarity, odd one out) and its
 // words. Reads what is typed into a VectorsPageState and shows a state (from a link or the gallery).
-import { h, options, tr } from '../app/dom.ts';
+import { h, options, tr, trAttribute } from '../app/dom.ts';
 import { t, type MessageKey } from '../app/i18n.ts';
 import { VECTOR_TOOLS, type VectorsPageState, type VectorTool } from './vectors-state.ts';
 import { WordField } from './word-field.ts';
@@ -51,6 +51,7 @@ export class QuestionForm {
       this.radios.set(tool, radio);
       return h('label', { class: 'tool-tab' }, radio, tr('span', TOOL_LABELS[tool]));
     }));
+    trAttribute(tabs, 'aria-label', 'sectionVectorsQuestion');
     const sign = (text: string) => h('span', { class: 'analogy-sign', 'aria-hidden': 'true' }, text);
     this.panes.set('neighbours', h('div', { class: 'tool-pane' }, this.word.root));
     this.panes.set('analogy', h('div', { class: 'tool-pane' },
