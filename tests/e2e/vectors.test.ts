@@ -158,6 +158,7 @@ describe('Ordvektorer', () => {
   test('after one visit the vectors come from the offline copy', async () => {
     const { page, context } = await suite.open();
     await page.goto(`${suite.server.url}?page=vectors`);
+    await page.locator('.vectors-info').filter({ hasText: /40\.000 danske ord/ }).waitFor({ timeout: 30_000 });
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.reload();  // now controlled by the service worker, which keeps the vectors it sees
     await page.locator('.vectors-info').filter({ hasText: /40\.000 danske ord/ }).waitFor({ timeout: 30_000 });
