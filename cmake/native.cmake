@@ -11,6 +11,7 @@ add_executable(neuron_tests
   tests/cpp/word2vec_trainer_test.cpp
   tests/cpp/word2vec_space_test.cpp
   tests/cpp/word2vec_toy_test.cpp
+  tests/cpp/word2vec_generator_test.cpp
   tests/cpp/vector_io_test.cpp
   tests/cpp/scaling_test.cpp
   tests/cpp/trainer_test.cpp
@@ -51,6 +52,7 @@ add_executable(w2v
   wasm/tools/w2v/main.cpp
   wasm/tools/w2v/eval_command.cpp
   wasm/tools/w2v/export_command.cpp
+  wasm/tools/w2v/generate_command.cpp
   wasm/tools/w2v/query_command.cpp
   wasm/tools/w2v/text_source.cpp
   wasm/tools/w2v/train_command.cpp

@@ -1,6 +1,7 @@
 // Embind bindings of the word2vec core: word vectors to query (loaded from a file's bytes) and a
 // trainer. Converts JS values to C++ and back, nothing else. Arrays handed back are copies JS owns;
 // JS must call .delete() on a Vectors or a Word2VecTrainer.
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -10,6 +11,7 @@
 #include <emscripten/val.h>
 
 #include "word2vec/evaluation.hpp"
+#include "word2vec/sentence_generator.hpp"
 #include "word2vec/trainer.hpp"
 #include "word2vec/vector_io.hpp"
 #include "word2vec/vector_space.hpp"
@@ -188,11 +190,18 @@ private:
     std::unique_ptr<Trainer> trainer_;
 };
 
+// The seeded Danish practice corpus: `count` sentences, one per line.
+std::string generateSentences(double seed, int count) {
+    SentenceGenerator generator(static_cast<std::uint64_t>(seed));
+    return generator.text(std::max(0, std::min(count, 1'000'000)));
+}
+
 }  // namespace
 }  // namespace vaerksted::word2vec
 
 EMSCRIPTEN_BINDINGS(word2vec_core) {
     using namespace vaerksted::word2vec;
+    emscripten::function("generateSentences", &generateSentences);
     emscripten::class_<Vectors>("Vectors")
         .constructor<>()
         .function("load", &Vectors::load)

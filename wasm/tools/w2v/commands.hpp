@@ -10,5 +10,6 @@ int exportCommand(const Options& options);
 int evalCommand(const Options& options);
 int neighboursCommand(const Options& options);
 int analogyCommand(const Options& options);
+int generateCommand(const Options& options);
 
 }  // namespace w2v

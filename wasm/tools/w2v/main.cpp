@@ -17,6 +17,7 @@ const char* kUsage = R"(usage: w2v COMMAND [options]
              [--restrict N] [--json]
   neighbours --vectors FILE WORD... [--k 10] [--json]
   analogy    --vectors FILE A B C [--k 10] [--method add|mul] [--json]      (A − B + C)
+  generate   [--sentences 5000] [--seed 1]     the seeded Danish practice corpus, on stdout
 
   --json     answers as JSON on stdout, scores with 9 significant digits (the exact float)
 )";
@@ -35,6 +36,7 @@ int main(int argc, char** argv) {
     if (command == "eval") return w2v::evalCommand(options);
     if (command == "neighbours" || command == "neighbors") return w2v::neighboursCommand(options);
     if (command == "analogy") return w2v::analogyCommand(options);
+    if (command == "generate") return w2v::generateCommand(options);
     std::fputs(kUsage, stderr);
     return 2;
 }

@@ -154,6 +154,7 @@ declare module '@wasm/word2vec_core.mjs' {
   export interface Word2VecCoreModule {
     Vectors: new () => Vectors;
     Word2VecTrainer: new () => Word2VecTrainer;
+    generateSentences(seed: number, count: number): string;  // the seeded Danish practice corpus
   }
 
   export interface ModuleOptions {
