@@ -108,6 +108,28 @@ TEST(Word2VecTrainer, OneThreadIsBitIdenticalForOneSeed) {
     EXPECT_NE(std::memcmp(a.data(), other.embeddings().focusMatrix().data(), a.size() * sizeof(float)), 0);
 }
 
+// The page trains a little at a time between frames: that must give the vectors of one run.
+TEST(Word2VecTrainer, AdvancingInSmallStepsGivesTheVectorsOfOneRun) {
+    const Built b = build(plantedCorpus(500, 2));
+    TrainConfig config;
+    config.dim = 8;
+    config.epochs = 3;
+    config.seed = 5;
+    Trainer whole(b.vocabulary, b.corpus, config), pieces(b.vocabulary, b.corpus, config);
+    whole.run(0, 1);
+    int calls = 0;
+    while (pieces.advance(137)) ++calls;
+    EXPECT_GT(calls, 20);
+    EXPECT_TRUE(pieces.finished());
+    EXPECT_FALSE(pieces.advance(137));
+    EXPECT_EQ(pieces.progress().wordsDone, pieces.progress().wordsTotal);
+    const auto& a = whole.embeddings().focusMatrix();
+    const auto& c = pieces.embeddings().focusMatrix();
+    EXPECT_EQ(std::memcmp(a.data(), c.data(), a.size() * sizeof(float)), 0);
+    EXPECT_EQ(std::memcmp(whole.embeddings().contextMatrix().data(), pieces.embeddings().contextMatrix().data(),
+                          a.size() * sizeof(float)), 0);
+}
+
 TEST(Word2VecTrainer, AnUpdateIsMinusAlphaTimesTheCheckedGradient) {
     // One sentence "a b", window 1, no subsampling, full softmax, one epoch: two units,
     // a → b then b → a, each w ← w − α·∂L/∂w with the gradient of softmaxLoss (checked above).

@@ -180,3 +180,25 @@ describe('word2vec wasm trains what w2v train trains, bit for bit', () => {
     });
   }
 });
+
+// The page trains in slices between frames (advance): the vectors must be those of w2v train.
+test('training in slices with advance() gives what w2v train gives', { skip }, () => {
+  const out = join(dir, 'native-slices.txt');
+  w2v('train', '--input', CORPUS_FILE, '--output', out, '--format', 'text', '--threads', '1', '--seed', '3',
+    '--dim', '16', '--epochs', '3', '--min-count', '1');
+  const trainer = new core.Word2VecTrainer();
+  try {
+    assert.equal(trainer.setup(CORPUS, { dim: 16, epochs: 3, minCount: 1, seed: 3 }), 'ok');
+    let slices = 0;
+    let last = trainer.advance(200);
+    for (; last.running; last = trainer.advance(200)) {
+      slices++;
+      assert.ok(last.wordsDone < last.wordsTotal);
+    }
+    assert.ok(slices > 5, `${slices} slices`);
+    assert.equal(last.wordsDone, last.wordsTotal);
+    assert.equal(new TextDecoder().decode(trainer.focusVectors()), readFileSync(out, 'utf8'));
+  } finally {
+    trainer.delete();
+  }
+});

@@ -166,6 +166,15 @@ public:
         return progress();
     }
 
+    // Trains at least `words` more corpus words (whole sentences), for a page that draws between
+    // calls; the result is the same as train(). { …progress, running: more to do }.
+    JsObject advance(double words) {
+        const bool running = trainer_ && trainer_->advance(static_cast<std::int64_t>(std::max(1.0, words)));
+        JsObject out = progress();
+        out.set("running", running);
+        return out;
+    }
+
     JsObject progress() const {
         JsObject out = val::object();
         const Progress p = trainer_ ? trainer_->progress() : Progress{};
@@ -220,6 +229,7 @@ EMSCRIPTEN_BINDINGS(word2vec_core) {
         .constructor<>()
         .function("setup", &Word2VecTrainer::setup)
         .function("train", &Word2VecTrainer::train)
+        .function("advance", &Word2VecTrainer::advance)
         .function("progress", &Word2VecTrainer::progress)
         .function("focusVectors", &Word2VecTrainer::focusVectors);
 }

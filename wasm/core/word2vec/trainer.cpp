@@ -83,13 +83,59 @@ double Trainer::rateAt(std::int64_t wordsDone) const {
     return config_.learningRate * std::max(1e-4, 1.0 - static_cast<double>(wordsDone) / total);
 }
 
-void Trainer::run(int index, int count, const std::function<void(const Progress&)>& onProgress) {
-    if (check() != TrainStatus::Ok || count < 1 || index < 0 || index >= count) return;
-    Rng rng(config_.seed + 0x9E3779B97F4A7C15ULL * static_cast<std::uint64_t>(index + 1));
-    Scratch scratch;
+namespace {
+std::uint64_t threadSeed(std::uint64_t seed, int index) {
+    return seed + 0x9E3779B97F4A7C15ULL * static_cast<std::uint64_t>(index + 1);
+}
+}  // namespace
+
+void Trainer::prepare(Scratch& scratch) const {
     scratch.gradH.resize(static_cast<std::size_t>(config_.dim));
     scratch.h.resize(static_cast<std::size_t>(config_.dim));
     if (config_.output == Output::Softmax) scratch.scores.resize(static_cast<std::size_t>(vocabulary_.size()));
+}
+
+Trainer::~Trainer() = default;
+
+// The corpus words of sentence s.
+std::pair<std::int64_t, std::int64_t> Trainer::sentenceRange(std::int64_t s) const {
+    const std::int64_t begin = corpus_.sentenceStarts[static_cast<std::size_t>(s)];
+    const std::int64_t end = s + 1 < corpus_.sentences() ? corpus_.sentenceStarts[static_cast<std::size_t>(s + 1)]
+                                                        : static_cast<std::int64_t>(corpus_.tokens.size());
+    return {begin, end};
+}
+
+bool Trainer::advance(std::int64_t words) {
+    if (check() != TrainStatus::Ok || finished()) return false;
+    if (!cursorRng_) {
+        cursorRng_ = std::make_unique<Rng>(threadSeed(config_.seed, 0));
+        cursorScratch_ = std::make_unique<Scratch>();
+        prepare(*cursorScratch_);
+    }
+    std::int64_t done = 0, units = 0;
+    double loss = 0.0;
+    while (done < words && !finished()) {
+        const auto [begin, end] = sentenceRange(cursorSentence_);
+        const double rate = rateAt(wordsDone_.load(std::memory_order_relaxed));
+        loss += trainSentence(corpus_.tokens.data() + begin, static_cast<int>(end - begin), *cursorRng_, *cursorScratch_,
+                              rate, units);
+        wordsDone_ += end - begin;
+        done += end - begin;
+        if (++cursorSentence_ >= corpus_.sentences()) {
+            cursorSentence_ = 0;
+            ++cursorEpoch_;
+        }
+    }
+    units_ += units;
+    atomicAdd(lossSum_, loss);
+    return !finished();
+}
+
+void Trainer::run(int index, int count, const std::function<void(const Progress&)>& onProgress) {
+    if (check() != TrainStatus::Ok || count < 1 || index < 0 || index >= count) return;
+    Rng rng(threadSeed(config_.seed, index));
+    Scratch scratch;
+    prepare(scratch);
     const std::int64_t sentences = corpus_.sentences();
     const std::int64_t first = sentences * index / count, last = sentences * (index + 1) / count;
     std::int64_t local = 0, sinceReport = 0, units = 0;
@@ -103,9 +149,7 @@ void Trainer::run(int index, int count, const std::function<void(const Progress&
     };
     for (int epoch = 0; epoch < config_.epochs; ++epoch) {
         for (std::int64_t s = first; s < last; ++s) {
-            const std::int64_t begin = corpus_.sentenceStarts[static_cast<std::size_t>(s)];
-            const std::int64_t end = s + 1 < sentences ? corpus_.sentenceStarts[static_cast<std::size_t>(s + 1)]
-                                                        : static_cast<std::int64_t>(corpus_.tokens.size());
+            const auto [begin, end] = sentenceRange(s);
             const double rate = rateAt(wordsDone_.load(std::memory_order_relaxed) + local);
             loss += trainSentence(corpus_.tokens.data() + begin, static_cast<int>(end - begin), rng, scratch, rate, units);
             local += end - begin;

@@ -8,6 +8,8 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <utility>
 #include <vector>
 
 #include "word2vec/corpus.hpp"
@@ -56,13 +58,23 @@ public:
     // or once with count = 1. onProgress (if set) is called by thread 0 about every 50 000 words.
     void run(int index, int count, const std::function<void(const Progress&)>& onProgress = {});
 
+    // One thread, a little at a time (for a page that draws while it trains): trains whole
+    // sentences until at least `words` more corpus words are done or training is over; returns
+    // true while there is more to do. Calls to advance give exactly the vectors of run(0, 1).
+    bool advance(std::int64_t words);
+    bool finished() const { return cursorEpoch_ >= config_.epochs; }
+
     Progress progress() const;
     const Embeddings& embeddings() const { return embeddings_; }
     Embeddings& embeddings() { return embeddings_; }
     const TrainConfig& config() const { return config_; }
 
+    ~Trainer();
+
 private:
     struct Scratch;
+    void prepare(Scratch& scratch) const;
+    std::pair<std::int64_t, std::int64_t> sentenceRange(std::int64_t sentence) const;
     double trainSentence(const std::int32_t* words, int length, Rng& rng, Scratch& scratch, double rate,
                          std::int64_t& units);
     double unit(int input, int target, Rng& rng, Scratch& scratch, float rate);
@@ -76,6 +88,11 @@ private:
     Embeddings embeddings_;
     std::vector<float> keep_;
     NegativeSampler sampler_;
+    // advance(): where one-thread training stands, and its own generator and scratch space.
+    int cursorEpoch_ = 0;
+    std::int64_t cursorSentence_ = 0;
+    std::unique_ptr<Rng> cursorRng_;
+    std::unique_ptr<Scratch> cursorScratch_;
     std::atomic<std::int64_t> wordsDone_{0};
     std::atomic<std::int64_t> units_{0};
     std::atomic<double> lossSum_{0.0};

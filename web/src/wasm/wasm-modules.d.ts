@@ -146,6 +146,7 @@ declare module '@wasm/word2vec_core.mjs' {
   export interface Word2VecTrainer {
     setup(text: string, settings: Word2VecSettings): string;  // "ok" or the reason (a TrainStatus name)
     train(): Word2VecProgress;
+    advance(words: number): Word2VecProgress & { running: boolean };  // a slice; same result as train()
     progress(): Word2VecProgress;
     focusVectors(): Uint8Array;  // word2vec text format
     delete(): void;
