@@ -2,6 +2,7 @@
 // trainer. Converts JS values to C++ and back, nothing else. Arrays handed back are copies JS owns;
 // JS must call .delete() on a Vectors or a Word2VecTrainer.
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -13,6 +14,7 @@
 #include "word2vec/evaluation.hpp"
 #include "word2vec/sentence_generator.hpp"
 #include "word2vec/trainer.hpp"
+#include "word2vec/unit_circle_model.hpp"
 #include "word2vec/vector_io.hpp"
 #include "word2vec/vector_space.hpp"
 
@@ -199,6 +201,64 @@ private:
     std::unique_ptr<Trainer> trainer_;
 };
 
+// The course's toy: focus and context vectors on the unit circle, full softmax, pair counts.
+class CircleToy {
+public:
+    // counts: (words × words) n(w, c), row = focus word. False (and nothing changed) when the
+    // shape is wrong or a count is negative or not finite.
+    bool setup(int words, const val& counts) {
+        const std::vector<double> n = emscripten::convertJSArrayToNumberVector<double>(counts);
+        if (words < 1 || words > 50 || n.size() != static_cast<std::size_t>(words * words)) return false;
+        for (double x : n)
+            if (!(x >= 0.0 && x < 1e9)) return false;
+        model_ = UnitCircleModel(words, n);
+        return true;
+    }
+
+    // θ of each focus vector v and each context vector k (radians); false if the lengths are wrong.
+    bool setAngles(const val& focus, const val& context) {
+        const std::vector<double> f = emscripten::convertJSArrayToNumberVector<double>(focus);
+        const std::vector<double> c = emscripten::convertJSArrayToNumberVector<double>(context);
+        if (f.size() != static_cast<std::size_t>(model_.words()) || c.size() != f.size()) return false;
+        for (std::size_t i = 0; i < f.size(); ++i)
+            if (!std::isfinite(f[i]) || !std::isfinite(c[i])) return false;
+        model_.setAngles(f, c);
+        return true;
+    }
+
+    val focusAngles() const { return copyOut("Float64Array", model_.focusAngles()); }
+    val contextAngles() const { return copyOut("Float64Array", model_.contextAngles()); }
+    double loss() const { return model_.loss(); }
+
+    // (words × words) P(c | w), row = focus word.
+    val probabilities() const {
+        std::vector<double> p;
+        for (int w = 0; w < model_.words(); ++w)
+            for (int c = 0; c < model_.words(); ++c) p.push_back(model_.probability(w, c));
+        return copyOut("Float64Array", p);
+    }
+
+    // { focus, context }: ∂L/∂θ for every angle.
+    JsObject gradient() const {
+        std::vector<double> f, c;
+        model_.gradient(f, c);
+        JsObject out = val::object();
+        out.set("focus", copyOut("Float64Array", f));
+        out.set("context", copyOut("Float64Array", c));
+        return out;
+    }
+
+    // `count` descent steps θ ← θ − η·∂L/∂θ; returns the new L.
+    double descend(double eta, int count) {
+        double loss = model_.loss();
+        for (int i = 0; i < count && std::isfinite(eta) && eta > 0.0; ++i) loss = model_.step(eta);
+        return loss;
+    }
+
+private:
+    UnitCircleModel model_{0, {}};
+};
+
 // The seeded Danish practice corpus: `count` sentences, one per line.
 std::string generateSentences(double seed, int count) {
     SentenceGenerator generator(static_cast<std::uint64_t>(seed));
@@ -211,6 +271,16 @@ std::string generateSentences(double seed, int count) {
 EMSCRIPTEN_BINDINGS(word2vec_core) {
     using namespace vaerksted::word2vec;
     emscripten::function("generateSentences", &generateSentences);
+    emscripten::class_<CircleToy>("CircleToy")
+        .constructor<>()
+        .function("setup", &CircleToy::setup)
+        .function("setAngles", &CircleToy::setAngles)
+        .function("focusAngles", &CircleToy::focusAngles)
+        .function("contextAngles", &CircleToy::contextAngles)
+        .function("loss", &CircleToy::loss)
+        .function("probabilities", &CircleToy::probabilities)
+        .function("gradient", &CircleToy::gradient)
+        .function("descend", &CircleToy::descend);
     emscripten::class_<Vectors>("Vectors")
         .constructor<>()
         .function("load", &Vectors::load)

@@ -152,7 +152,21 @@ declare module '@wasm/word2vec_core.mjs' {
     delete(): void;
   }
 
+  // The course's toy: vectors on the unit circle given by angles (radians), full softmax, counts.
+  export interface CircleToy {
+    setup(words: number, counts: Float64Array | number[]): boolean;  // (words × words) n(w, c)
+    setAngles(focus: Float64Array | number[], context: Float64Array | number[]): boolean;
+    focusAngles(): Float64Array;
+    contextAngles(): Float64Array;
+    loss(): number;                     // L = −Σ n(w, c)·ln P(c | w)
+    probabilities(): Float64Array;      // (words × words) P(c | w)
+    gradient(): { focus: Float64Array; context: Float64Array };  // ∂L/∂θ
+    descend(eta: number, steps: number): number;  // the new L
+    delete(): void;
+  }
+
   export interface Word2VecCoreModule {
+    CircleToy: new () => CircleToy;
     Vectors: new () => Vectors;
     Word2VecTrainer: new () => Word2VecTrainer;
     generateSentences(seed: number, count: number): string;  // the seeded Danish practice corpus
