@@ -24,6 +24,9 @@ if (state.page === 'neuron') {
 } else if (state.page === 'vectors') {
   const { mountVectorsPage } = await import('./vectors/page.ts');
   mountVectorsPage(shell, store);
+} else if (state.page === 'train') {
+  const { mountTrainPage } = await import('./train/page.ts');
+  mountTrainPage(shell, store);
 } else {
   const { mountLanding } = await import('./landing/page.ts');
   mountLanding(shell, store);

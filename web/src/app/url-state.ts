@@ -6,14 +6,17 @@ import { defaultNeuronState, NEURON_CONTROLS, readNeuronState, writeNeuronState,
 import { defaultRaceState, RACE_CONTROLS, readRaceState, writeRaceState, type RacePageState } from '../race/race-state.ts';
 import { defaultVectorsState, readVectorsState, VECTOR_CONTROLS, writeVectorsState, type VectorsPageState }
   from '../vectors/vectors-state.ts';
+import { defaultTrainState, readTrainState, TRAIN_CONTROLS, writeTrainState, type TrainPageState }
+  from '../train/train-state.ts';
 import type { Language } from './i18n.ts';
 import type { Read, UrlProblem } from './url-values.ts';
 
-export type PageId = 'home' | 'neuron' | 'race' | 'vectors';
-export const PAGES: readonly PageId[] = ['home', 'neuron', 'race', 'vectors'];
+export type PageId = 'home' | 'neuron' | 'race' | 'vectors' | 'train';
+export const PAGES: readonly PageId[] = ['home', 'neuron', 'race', 'vectors', 'train'];
 
-export type ControlId = (typeof NEURON_CONTROLS)[number] | (typeof RACE_CONTROLS)[number] | (typeof VECTOR_CONTROLS)[number];
-const ALL_CONTROLS: readonly string[] = [...NEURON_CONTROLS, ...RACE_CONTROLS, ...VECTOR_CONTROLS];
+export type ControlId = (typeof NEURON_CONTROLS)[number] | (typeof RACE_CONTROLS)[number] | (typeof VECTOR_CONTROLS)[number]
+  | (typeof TRAIN_CONTROLS)[number];
+const ALL_CONTROLS: readonly string[] = [...NEURON_CONTROLS, ...RACE_CONTROLS, ...VECTOR_CONTROLS, ...TRAIN_CONTROLS];
 
 export interface AppState {
   page: PageId;
@@ -23,11 +26,12 @@ export interface AppState {
   neuron: NeuronPageState;
   race: RacePageState;
   vectors: VectorsPageState;
+  train: TrainPageState;
 }
 
 export function defaultState(): AppState {
   return { page: 'home', lang: 'da', embed: false, hide: [], neuron: defaultNeuronState(), race: defaultRaceState(),
-    vectors: defaultVectorsState() };
+    vectors: defaultVectorsState(), train: defaultTrainState() };
 }
 
 export function parseState(search: string): { state: AppState; problems: UrlProblem[] } {
@@ -50,6 +54,7 @@ export function parseState(search: string): { state: AppState; problems: UrlProb
   if (state.page === 'neuron') problems.push(...readNeuronState(read, state.neuron));
   if (state.page === 'race') readRaceState(read, state.race);
   if (state.page === 'vectors') readVectorsState(read, state.vectors);
+  if (state.page === 'train') readTrainState(read, state.train);
   return { state, problems };
 }
 
@@ -63,6 +68,7 @@ export function formatState(state: AppState): string {
   if (state.page === 'neuron') writeNeuronState(params, state.neuron);
   if (state.page === 'race') writeRaceState(params, state.race);
   if (state.page === 'vectors') writeVectorsState(params, state.vectors);
+  if (state.page === 'train') writeTrainState(params, state.train);
   const text = params.toString().replace(/%2C/g, ',');  // commas read better in a link
   return text ? `?${text}` : '';
 }

@@ -15,6 +15,7 @@ const PAGES_IN_ORDER: PageEntry[] = [
   { page: 'neuron', title: 'pageNeuronTitle', summary: 'pageNeuronSummary' },
   { page: 'race', title: 'pageRaceTitle', summary: 'pageRaceSummary' },
   { page: 'vectors', title: 'pageVectorsTitle', summary: 'pageVectorsSummary' },
+  { page: 'train', title: 'pageTrainTitle', summary: 'pageTrainSummary' },
 ];
 
 export function mountLanding(shell: Shell, store: Store): void {

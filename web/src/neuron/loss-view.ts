@@ -1,26 +1,37 @@
 // The loss curve E against iteration, redrawn from the worker's thinned history.
 import type { Chart as ChartType } from 'chart.js';
 import { baseOptions, Chart, COLORS } from '../app/charts.ts';
-import { formatCount, formatNumber, numberLocale, t } from '../app/i18n.ts';
+import { formatCount, formatNumber, numberLocale, t, type MessageKey } from '../app/i18n.ts';
+
+// What the curve is of: the neuron's E by default; the word2vec page draws L.
+export interface LossLabels {
+  symbol: string;
+  axis: MessageKey;
+  description: MessageKey;
+  step: MessageKey;
+}
+
+const NEURON_LABELS: LossLabels = { symbol: 'E', axis: 'axisLoss', description: 'lossCurveDescription', step: 'axisIteration' };
 
 export class LossView {
   private readonly chart: ChartType<'line'>;
   private logScale = false;
   private curve: { iterations: Float64Array; losses: Float64Array } = { iterations: new Float64Array(0), losses: new Float64Array(0) };
 
-  constructor(private readonly canvas: HTMLCanvasElement, color: string = COLORS.loss) {
+  constructor(private readonly canvas: HTMLCanvasElement, color: string = COLORS.loss,
+    private readonly labels: LossLabels = NEURON_LABELS) {
     const options = baseOptions() as unknown as NonNullable<ChartType<'line'>['options']>;
     options.plugins!.legend = { display: false };
     options.interaction = { mode: 'nearest', axis: 'x', intersect: false };
     options.plugins!.tooltip = { callbacks: {
-      title: (items) => `${t('axisIteration')} ${formatCount(items[0]?.parsed.x ?? NaN)}`,
-      label: (item) => `E = ${formatNumber(item.parsed.y ?? NaN, 5)}`,
+      title: (items) => `${t(this.labels.step)} ${formatCount(items[0]?.parsed.x ?? NaN)}`,
+      label: (item) => `${this.labels.symbol} = ${formatNumber(item.parsed.y ?? NaN, 5)}`,
     } };
     options.scales!.x!.ticks = { precision: 0, callback: (value) => formatCount(Number(value)) };
     options.scales!.y!.ticks = { callback: (value) => formatNumber(Number(value), 3) };
     this.chart = new Chart(canvas, {
       type: 'line',
-      data: { datasets: [{ label: 'E', data: [], borderColor: color, borderWidth: 2, pointRadius: 0, tension: 0,
+      data: { datasets: [{ label: labels.symbol, data: [], borderColor: color, borderWidth: 2, pointRadius: 0, tension: 0,
         borderJoinStyle: 'round' }] },  // a miter join would spike past the sharp corners of a stepwise fall
       options,
     });
@@ -59,14 +70,14 @@ export class LossView {
     this.canvas.dataset.lastLoss = String(losses[last]);
     this.canvas.dataset.lastIteration = String(iterations[last]);
     this.canvas.dataset.points = String(losses.length);
-    this.canvas.setAttribute('aria-label', t('lossCurveDescription', { first: formatNumber(losses[0]),
+    this.canvas.setAttribute('aria-label', t(this.labels.description, { first: formatNumber(losses[0]),
       last: formatNumber(losses[last]), iteration: formatCount(iterations[last]) }));
   }
 
   refresh(): void {
     const scales = this.chart.options.scales!;
-    scales.x!.title = { display: true, text: t('axisIteration') };
-    scales.y!.title = { display: true, text: t('axisLoss') };
+    scales.x!.title = { display: true, text: t(this.labels.step) };
+    scales.y!.title = { display: true, text: t(this.labels.axis) };
     this.chart.options.locale = numberLocale();
     this.describe(this.curve.iterations, this.curve.losses);
     this.chart.update('none');

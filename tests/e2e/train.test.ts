@@ -1,0 +1,88 @@
+// The "Træn word2vec" page in Chromium, the course's toy: L = 31,71 at the exercise's start from a
+// link, a drag and a key press change L, gradient descent gets below 23, and the picture goes
+// into the link.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserSuite, screenshot } from './harness.ts';
+import { danishNumber } from './page-helpers.ts';
+
+const suite = browserSuite();
+
+async function openToy(query = '', viewport?: { width: number; height: number }): Promise<Page> {
+  const { page } = await suite.open({ viewport });
+  await page.goto(`${suite.server.url}?page=train${query}`);
+  await page.locator('[data-toy="loss"]').filter({ hasText: /\d/ }).waitFor();
+  return page;
+}
+
+const loss = async (page: Page) => danishNumber(await page.locator('[data-toy="loss"]').innerText());
+
+describe('Træn word2vec: the course\'s toy', () => {
+  test('the exercise\'s start shows L = 31,71, term by term', async () => {
+    const page = await openToy();
+    assert.equal(await page.locator('[data-toy="loss"]').innerText(), '31,71');
+    assert.equal(await page.locator('[data-toy="sum"]').innerText(), '31,7134');
+    assert.equal(await page.locator('.toy-terms tbody tr').count(), 8);
+    await screenshot(page, 'train-toy');
+  });
+
+  test('dragging a vector changes L, and the link keeps the picture', async () => {
+    const page = await openToy();
+    const handle = page.locator('[data-vector="focus-hunden"]');
+    const box = (await handle.boundingBox())!;
+    const circle = (await page.locator('.circle-view').boundingBox())!;
+    const centre = { x: circle.x + circle.width / 2, y: circle.y + circle.height / 2 };
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    // Towards (0.8, 0.6): where the context vectors of sover and gør can be reached better.
+    const radius = circle.width / 2.9;
+    await page.mouse.move(centre.x + 0.6 * radius, centre.y + 0.8 * radius, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForFunction(() => document.querySelector('[data-toy="loss"]')?.textContent !== '31,71');
+    const after = await loss(page);
+    assert.ok(Math.abs(after - 31.71) > 0.05, `L = ${after}`);
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('angles') !== null);
+    const link = page.url();
+    await page.goto(link);
+    await page.locator('[data-toy="loss"]').filter({ hasText: /\d/ }).waitFor();
+    assert.equal(await loss(page), after, 'the same picture from the link');
+  });
+
+  test('the arrow keys turn a vector one degree', async () => {
+    const page = await openToy();
+    await page.locator('[data-vector="context-sover"]').focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction(() => document.querySelector('[data-toy="loss"]')?.textContent !== '31,71');
+  });
+
+  test('gradient descent along the circle gets L below 23', async () => {
+    const page = await openToy();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.waitForFunction(() => {
+      const text = document.querySelector('[data-toy="loss"]')?.textContent ?? '';
+      return Number(text.replace(',', '.')) < 23;
+    }, null, { timeout: 20_000 });
+    await page.getByRole('button', { name: 'Pause' }).click();
+    assert.ok(await loss(page) >= 22.85, 'never below the best possible');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('angles') !== null);
+  });
+
+  test('an absurd step size gets a Danish message and changes nothing', async () => {
+    const page = await openToy();
+    const eta = page.locator('input[name="eta"]');
+    await eta.fill('-3');
+    await eta.press('Enter');
+    await page.locator('.field-error', { hasText: 'Skridtlængden η skal være et tal større end 0' }).waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('eta'), null);
+  });
+
+  test('on a phone the circle fits the screen', async () => {
+    const page = await openToy('', { width: 360, height: 740 });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `no sideways scrolling (${width} px)`);
+    const circle = (await page.locator('.circle-view').boundingBox())!;
+    assert.ok(circle.width > 250 && circle.width <= 340);
+    await screenshot(page, 'train-toy-phone');
+  });
+});

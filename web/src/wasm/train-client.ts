@@ -1,0 +1,25 @@
+// The "Træn word2vec" page's side of its worker.
+import type { FromTrainWorker, ToTrainWorker, ToyState } from './train-protocol.ts';
+
+export interface TrainClientEvents {
+  toy(state: ToyState, history: { steps: number[]; losses: number[] }): void;
+  fatal(message: string): void;
+}
+
+export class TrainClient {
+  private readonly worker: Worker;
+
+  constructor(events: TrainClientEvents) {
+    this.worker = new Worker(new URL('./train-worker.ts', import.meta.url), { type: 'module' });
+    this.worker.onmessage = (event: MessageEvent<FromTrainWorker>) => {
+      const message = event.data;
+      if (message.type === 'toy-state') events.toy(message.state, message.history);
+      else events.fatal(message.message);
+    };
+    this.worker.onerror = (event) => events.fatal(event.message || 'worker error');
+  }
+
+  send(message: ToTrainWorker): void {
+    this.worker.postMessage(message);
+  }
+}
