@@ -58,12 +58,12 @@ describe('Træn word2vec: the course\'s toy', () => {
 
   test('gradient descent along the circle gets L below 23', async () => {
     const page = await openToy();
-    await page.getByRole('button', { name: 'Start' }).click();
+    await page.locator('[data-action="start"]').click();
     await page.waitForFunction(() => {
       const text = document.querySelector('[data-toy="loss"]')?.textContent ?? '';
       return Number(text.replace(',', '.')) < 23;
     }, null, { timeout: 20_000 });
-    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.locator('[data-action="pause"]').click();
     assert.ok(await loss(page) >= 22.85, 'never below the best possible');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('angles') !== null);
   });
@@ -84,5 +84,37 @@ describe('Træn word2vec: the course\'s toy', () => {
     const circle = (await page.locator('.circle-view').boundingBox())!;
     assert.ok(circle.width > 250 && circle.width <= 340);
     await screenshot(page, 'train-toy-phone');
+  });
+});
+
+describe('Træn word2vec: training on a text', () => {
+  const stats = (page: Page) => page.locator('[data-corpus="stats"]');
+
+  test('the generated sentences train in the page and konge finds dronning', async () => {
+    const page = await openToy('&tempo=fast');
+    await page.locator('[data-action="corpus-start"]').click();
+    await stats(page).filter({ hasText: /^Trænet 100\s%/ }).waitFor({ timeout: 60_000 });
+    assert.match(await stats(page).innerText(), /86 forskellige ord/);
+    const konge = await page.locator('.corpus-word[data-word="konge"]').innerText();
+    assert.match(konge, /^konge dronning 0,\d\d/);
+    await screenshot(page, 'train-corpus');
+  });
+
+  test('a pasted text is lower-cased, trained, and its words followed', async () => {
+    const page = await openToy('&tempo=fast&src=own&watch=kat,hund');
+    await page.locator('textarea[name="own-text"]').fill(
+      'Katten sover i solen. Hunden sover i skyggen! Katten spiser fisk. Hunden spiser kød.\n'.repeat(40));
+    await page.locator('[data-action="corpus-start"]').click();
+    await stats(page).filter({ hasText: /^Trænet 100\s%/ }).waitFor({ timeout: 60_000 });
+    // 9 words (katten sover i solen hunden skyggen spiser fisk kød); (4 + 4 + 3 + 3) · 40 = 560 in all
+    assert.match(await stats(page).innerText(), /9 forskellige ord, 560 ord i alt/);
+    assert.match(await page.locator('.corpus-word[data-word="kat"]').innerText(), /findes ikke i teksten/);
+  });
+
+  test('a 30 MB text file is refused with a message', async () => {
+    const page = await openToy('&src=own');
+    await page.locator('input[name="text-file"]').setInputFiles({ name: 'stor.txt', mimeType: 'text/plain',
+      buffer: Buffer.alloc(30 * 1000 * 1000, 'a') });
+    await page.locator('.corpus-panel .field-error', { hasText: 'stor.txt er 30 MB; højst 20 MB kan trænes i browseren.' }).waitFor();
   });
 });

@@ -48,8 +48,13 @@ JsObject matchesToJs(const std::vector<Match>& matches) {
     return out;
 }
 
+class Word2VecTrainer;
+
 class Vectors {
 public:
+    // The trainer's focus vectors as they are now (a copy), to ask questions of while it trains.
+    void takeFocus(const Word2VecTrainer& trainer);
+
     // { ok, status, line, vector }: line and vector 1-based where known, −1 otherwise.
     // On a problem the vectors loaded before stay.
     JsObject load(const Uint8Array& bytes) {
@@ -183,10 +188,16 @@ public:
         out.set("wordsDone", static_cast<double>(p.wordsDone));
         out.set("wordsTotal", static_cast<double>(p.wordsTotal));
         out.set("averageLoss", p.averageLoss);
+        out.set("units", static_cast<double>(p.units));
         out.set("vocabulary", vocabulary_.size());
         out.set("tokens", static_cast<double>(corpus_.tokens.size()));
         return out;
     }
+
+    bool ready() const { return trainer_ && trainer_->check() == TrainStatus::Ok; }
+    std::vector<std::string> words() const { return vocabulary_.words(); }
+    int dim() const { return trainer_ ? trainer_->config().dim : 0; }
+    const std::vector<float>& focusRows() const { return trainer_->embeddings().focusMatrix(); }
 
     // The trained focus vectors as a word2vec text file's bytes (for a Vectors to load).
     val focusVectors() const {
@@ -200,6 +211,10 @@ private:
     Corpus corpus_;
     std::unique_ptr<Trainer> trainer_;
 };
+
+void Vectors::takeFocus(const Word2VecTrainer& trainer) {
+    if (trainer.ready()) space_ = VectorSpace(trainer.words(), trainer.dim(), trainer.focusRows());
+}
 
 // The course's toy: focus and context vectors on the unit circle, full softmax, pair counts.
 class CircleToy {
@@ -294,7 +309,8 @@ EMSCRIPTEN_BINDINGS(word2vec_core) {
         .function("similarity", &Vectors::similarity)
         .function("oddOneOut", &Vectors::oddOneOut)
         .function("vector", &Vectors::vector)
-        .function("pca", &Vectors::pca);
+        .function("pca", &Vectors::pca)
+        .function("takeFocus", &Vectors::takeFocus);
     emscripten::class_<Word2VecTrainer>("Word2VecTrainer")
         .constructor<>()
         .function("setup", &Word2VecTrainer::setup)

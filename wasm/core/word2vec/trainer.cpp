@@ -172,6 +172,7 @@ Progress Trainer::progress() const {
     p.learningRate = rateAt(p.wordsDone);
     const std::int64_t units = units_.load(std::memory_order_relaxed);
     p.averageLoss = units > 0 ? lossSum_.load(std::memory_order_relaxed) / static_cast<double>(units) : 0.0;
+    p.units = units;
     return p;
 }
 

@@ -45,6 +45,7 @@ struct Progress {
     std::int64_t wordsTotal = 0;     // epochs × corpus words
     double learningRate = 0.0;
     double averageLoss = 0.0;        // mean L per (input, target) unit since the start
+    std::int64_t units = 0;          // (input, target) units trained since the start
 };
 
 class Trainer {

@@ -11,12 +11,13 @@ import { LossView } from '../neuron/loss-view.ts';
 import { TrainClient } from '../wasm/train-client.ts';
 import type { ToyState } from '../wasm/train-protocol.ts';
 import { CircleView, degrees, type VectorKind } from './circle-view.ts';
+import { CorpusPanel } from './corpus-panel.ts';
 import { angleOf, TOY_BEST, TOY_SENTENCES, TOY_START, TOY_WORDS, toyCounts } from './toy-preset.ts';
 import { ToyTables } from './toy-tables.ts';
 
 const EMBEDDABLE: EmbeddableControl[] = [
   { id: 'descent', label: 'controlDescent', shown: true }, { id: 'formula', label: 'controlToyFormula', shown: true },
-  { id: 'table', label: 'controlToyTable', shown: false },
+  { id: 'table', label: 'controlToyTable', shown: false }, { id: 'corpus', label: 'controlCorpus', shown: false },
 ];
 
 export function mountTrainPage(shell: Shell, store: Store): void {
@@ -31,6 +32,7 @@ class TrainPage {
   private readonly circle: CircleView;
   private readonly tables: ToyTables;
   private readonly lossView: LossView;
+  private readonly corpus: CorpusPanel;
   private readonly counts = toyCounts();
   private readonly lossValue = h('span', { class: 'toy-loss', 'data-toy': 'loss' }, '–');
   private readonly stepsValue = h('span', { class: 'stat-value', 'data-toy': 'steps' }, '0');
@@ -45,6 +47,8 @@ class TrainPage {
   constructor(shell: Shell, private readonly store: Store) {
     this.client = new TrainClient({
       toy: (state, history) => this.receive(state, history),
+      corpus: (state) => this.corpus.show(state),
+      corpusProblem: (status) => this.corpus.refused(status),
       fatal: (message) => shell.notice(t('coreFailed', { detail: message })),
     });
     this.circle = new CircleView(TOY_WORDS, {
@@ -73,7 +77,8 @@ class TrainPage {
     this.buttons.step.addEventListener('click', () => this.client.send({ type: 'toy-step', eta: store.state.train.eta }));
     this.buttons.reset.addEventListener('click', () => this.reset());
     const lossCanvas = h('canvas', { role: 'img' });
-    shell.main.append(this.layout(etaField.root, lossCanvas));
+    this.corpus = new CorpusPanel(store, this.client);
+    shell.main.append(this.layout(etaField.root, lossCanvas), this.corpus.root);
     this.lossView = new LossView(lossCanvas, undefined, { symbol: 'L', axis: 'toyAxisLoss', description: 'toyLossDescription', step: 'toyAxisStep' });
     hideControls(shell.main, store.state.hide);
     this.start(store.state.train.angles);
@@ -169,6 +174,7 @@ class TrainPage {
 
   refresh(): void {
     this.lossView.refresh();
+    this.corpus.refresh();
     this.etaInput.value = inputText(this.store.state.train.eta);
     if (this.state) this.receive(this.state, { steps: [], losses: [] });
   }

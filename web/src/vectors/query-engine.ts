@@ -96,6 +96,18 @@ export class QueryEngine {
     answer.plot = this.picture(words, words.map((_, i): PointRole => (i === result.index ? 'odd' : 'query')));
   }
 
+  // A picture of chosen words (those the vectors know), e.g. while training.
+  wordsPicture(words: string[]): Plot | null {
+    const indices = words.map((w) => this.find(w)).filter((i) => i >= 0);
+    return this.picture(indices, indices.map((): PointRole => 'query'));
+  }
+
+  // The k nearest neighbours of a word, or null when the vectors do not know it.
+  neighboursOf(word: string, k: number): Match[] | null {
+    const index = this.find(word);
+    return index < 0 ? null : this.matches(this.vectors.neighbours(index, k));
+  }
+
   // PCA of the words' vectors (and an extra point), computed in the core.
   private picture(words: number[], roles: PointRole[], extra?: Float32Array): Plot | null {
     const unique = words.filter((w, i) => words.indexOf(w) === i);

@@ -1,8 +1,10 @@
 // The "Træn word2vec" page's side of its worker.
-import type { FromTrainWorker, ToTrainWorker, ToyState } from './train-protocol.ts';
+import type { CorpusState, FromTrainWorker, ToTrainWorker, ToyState } from './train-protocol.ts';
 
 export interface TrainClientEvents {
   toy(state: ToyState, history: { steps: number[]; losses: number[] }): void;
+  corpus(state: CorpusState): void;
+  corpusProblem(status: string): void;
   fatal(message: string): void;
 }
 
@@ -14,6 +16,8 @@ export class TrainClient {
     this.worker.onmessage = (event: MessageEvent<FromTrainWorker>) => {
       const message = event.data;
       if (message.type === 'toy-state') events.toy(message.state, message.history);
+      else if (message.type === 'corpus-state') events.corpus(message.state);
+      else if (message.type === 'corpus-problem') events.corpusProblem(message.status);
       else events.fatal(message.message);
     };
     this.worker.onerror = (event) => events.fatal(event.message || 'worker error');

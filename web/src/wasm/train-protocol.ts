@@ -1,4 +1,6 @@
 // Messages between the "Træn word2vec" page and its worker (which owns the wasm models).
+import type { Word2VecSettings } from '@wasm/word2vec_core.mjs';
+import type { Match, Plot } from './vectors-protocol.ts';
 
 export interface ToyState {
   focus: number[];          // θ of each focus vector v (radians)
@@ -10,7 +12,28 @@ export interface ToyState {
   running: boolean;
 }
 
+// What to train on: the seeded practice sentences (made in the worker) or a text already normalised.
+export type CorpusSource = { kind: 'generated'; sentences: number; seed: number } | { kind: 'own'; text: string };
+
+// Training on a text: where it stands, and what the watched words look like now.
+export interface CorpusState {
+  vocabulary: number;
+  tokens: number;
+  wordsDone: number;
+  wordsTotal: number;
+  averageLoss: number;
+  wordsPerSecond: number;
+  running: boolean;
+  history: { words: number[]; losses: number[] };  // average loss of each stretch of training
+  neighbours: { word: string; matches: Match[] | null }[];  // null: not in the vocabulary
+  plot: Plot | null;
+}
+
 export type ToTrainWorker =
+  | { type: 'corpus-setup'; source: CorpusSource; settings: Word2VecSettings; watch: string[] }
+  | { type: 'corpus-run'; wordsPerSecond: number | null }  // null: as fast as it goes
+  | { type: 'corpus-pause' }
+  | { type: 'corpus-watch'; watch: string[] }
   | { type: 'toy-setup'; words: number; counts: number[]; focus: number[]; context: number[] }
   | { type: 'toy-angles'; focus: number[]; context: number[] }
   | { type: 'toy-run'; eta: number }
@@ -18,5 +41,7 @@ export type ToTrainWorker =
   | { type: 'pause' };
 
 export type FromTrainWorker =
+  | { type: 'corpus-state'; state: CorpusState }
+  | { type: 'corpus-problem'; status: string }
   | { type: 'toy-state'; state: ToyState; history: { steps: number[]; losses: number[] } }
   | { type: 'fatal'; message: string };

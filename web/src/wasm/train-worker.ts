@@ -1,7 +1,8 @@
 // The "Træn word2vec" worker: owns the course's toy in wasm (CircleToy), moves its vectors when the
 // page drags them, and runs gradient descent along the circle at a pace students can follow,
 // posting what the page draws about 30 times a second.
-import createWord2VecCore, { type CircleToy } from '@wasm/word2vec_core.mjs';
+import createWord2VecCore, { type CircleToy, type Word2VecCoreModule } from '@wasm/word2vec_core.mjs';
+import { CorpusTraining } from './corpus-training.ts';
 import type { FromTrainWorker, ToTrainWorker, ToyState } from './train-protocol.ts';
 
 const STEPS_PER_SECOND = 60;  // slow enough to watch the vectors turn
@@ -10,14 +11,18 @@ const MAX_HISTORY = 4000;
 
 const post = (message: FromTrainWorker) => (self as unknown as Worker).postMessage(message);
 
+let core: Word2VecCoreModule | null = null;
 let toy: CircleToy | null = null;
+let corpus: CorpusTraining | null = null;
 let steps = 0;
 let running = false;
 let eta = 0.05;
 let history = { steps: [] as number[], losses: [] as number[] };
 
-const ready = createWord2VecCore().then((core) => {
-  toy = new core.CircleToy();
+const ready = createWord2VecCore().then((module) => {
+  core = module;
+  toy = new module.CircleToy();
+  corpus = new CorpusTraining(module, post);
 }).catch((error: unknown) => {
   post({ type: 'fatal', message: String(error) });
   throw error;
@@ -29,8 +34,19 @@ self.onmessage = (event: MessageEvent<ToTrainWorker>) => {
 };
 
 function handle(message: ToTrainWorker): void {
-  if (!toy) return;
+  if (!toy || !corpus) return;
   switch (message.type) {
+    case 'corpus-setup': {
+      const source = message.source;
+      const text = source.kind === 'own' ? source.text : core!.generateSentences(source.seed, source.sentences);
+      return corpus.setup(text, message.settings, message.watch);
+    }
+    case 'corpus-run':
+      return corpus.run(message.wordsPerSecond);
+    case 'corpus-pause':
+      return corpus.pause();
+    case 'corpus-watch':
+      return corpus.setWatch(message.watch);
     case 'toy-setup':
       running = false;
       toy.setup(message.words, message.counts);

@@ -119,6 +119,7 @@ declare module '@wasm/word2vec_core.mjs' {
     oddOneOut(indices: number[]): { index: number; means: Float32Array };
     vector(index: number): Float32Array;  // the unit vector
     pca(indices: number[], extra: Float32Array | number[]): Float32Array;  // (n × 2); extra: rows of dim, or []
+    takeFocus(trainer: Word2VecTrainer): void;  // a copy of the trainer's focus vectors as they are now
     delete(): void;
   }
 
@@ -139,6 +140,7 @@ declare module '@wasm/word2vec_core.mjs' {
     wordsDone: number;
     wordsTotal: number;
     averageLoss: number;
+    units: number;        // (input, target) units trained so far: averageLoss·units is the summed loss
     vocabulary: number;
     tokens: number;
   }

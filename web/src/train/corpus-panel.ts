@@ -1,0 +1,216 @@
+// Training word2vec on a text, live: the seeded practice sentences or the student's own text, the
+// settings of word2vec, and while it trains the loss, the speed, the watched words' nearest
+// neighbours and their PCA picture. The text's source and settings are in the URL.
+import { h, options, tr, trAttribute } from '../app/dom.ts';
+import { field, numberInput } from '../app/fields.ts';
+import { formatCount, formatFixed, formatNumber, formatPercent, parseUserNumber, t, type MessageKey } from '../app/i18n.ts';
+import type { Store } from '../app/store.ts';
+import { LossView } from '../neuron/loss-view.ts';
+import { PcaView } from '../vectors/pca-view.ts';
+import type { TrainClient } from '../wasm/train-client.ts';
+import type { CorpusState } from '../wasm/train-protocol.ts';
+import { MAX_TEXT_BYTES, normaliseText, utf8Bytes } from './normalise-text.ts';
+import type { TextTraining } from './train-state.ts';
+
+type NumberKey = 'sentences' | 'corpusSeed' | 'dim' | 'window' | 'negatives' | 'epochs' | 'learningRate' | 'minCount' | 'sample' | 'seed';
+
+// label, help, and the allowed range of each number setting
+const SLOW_WORDS_PER_SECOND = 20_000;  // the practice corpus then takes about ten seconds: time to watch
+
+const NUMBERS: [NumberKey, MessageKey, number, number, boolean][] = [
+  ['sentences', 'corpusSentences', 10, 200_000, true], ['corpusSeed', 'corpusGeneratorSeed', 0, 2 ** 31, true],
+  ['dim', 'corpusDim', 2, 300, true], ['window', 'corpusWindow', 1, 20, true], ['negatives', 'corpusNegatives', 1, 30, true],
+  ['epochs', 'corpusEpochs', 1, 200, true], ['learningRate', 'corpusLearningRate', 1e-6, 0.999, false],
+  ['minCount', 'corpusMinCount', 1, 1000, true], ['sample', 'corpusSample', 0, 0.999, false], ['seed', 'corpusSeed', 0, 2 ** 31, true],
+];
+
+export class CorpusPanel {
+  readonly root: HTMLElement;
+  private readonly ownText = h('textarea', { name: 'own-text', rows: 6, spellcheck: 'false' });
+  private readonly fileInput = h('input', { type: 'file', accept: '.txt,text/plain', class: 'visually-hidden', name: 'text-file' });
+  private readonly message = h('p', { class: 'field-error', role: 'alert', hidden: true });
+  private readonly stats = h('p', { class: 'run-status corpus-stats', 'data-corpus': 'stats' });
+  private readonly neighbours = h('div', { class: 'corpus-neighbours' });
+  private readonly watchInput = h('input', { type: 'text', name: 'watch', autocomplete: 'off', spellcheck: 'false' });
+  private readonly buttons: Record<'start' | 'pause' | 'reset', HTMLButtonElement>;
+  private readonly lossView: LossView;
+  private readonly pca: PcaView;
+  private readonly generatedFields: HTMLElement;
+  private readonly ownFields: HTMLElement;
+  private readonly sourceRadios: HTMLInputElement[];
+  private state: CorpusState | null = null;
+  private ready = false;  // the worker holds a trainer for the current settings
+
+  constructor(private readonly store: Store, private readonly client: TrainClient) {
+    const text = () => store.state.train.text;
+    const lossCanvas = h('canvas', { role: 'img' });
+    trAttribute(lossCanvas, 'aria-label', 'corpusAxisLoss');
+    const pcaCanvas = h('canvas', { role: 'img' });
+    trAttribute(pcaCanvas, 'aria-label', 'corpusPlotTitle');
+    this.sourceRadios = (['generated', 'own'] as const).map((source) => {
+      const radio = h('input', { type: 'radio', name: 'corpus-source', value: source });
+      radio.checked = text().source === source;
+      radio.addEventListener('change', () => radio.checked && this.change((t) => { t.source = source; }));
+      return radio;
+    });
+    const fields = new Map(NUMBERS.map(([key, label, low, high, integer]) => {
+      const input = numberInput(text()[key], { name: `corpus-${key}` });
+      const f = field(label, input);
+      input.addEventListener('change', () => {
+        const x = parseUserNumber(input.value);
+        if (x === null || x < low || x > high || (integer && !Number.isInteger(x))) {
+          f.setError(t('corpusNumberInvalid', { low: formatNumber(low), high: formatNumber(high) }));
+          return;
+        }
+        f.setError(null);
+        this.change((t) => { t[key] = x; });
+      });
+      return [key, f.root] as const;
+    }));
+    const select = (name: string, entries: [string, MessageKey][], value: string, apply: (v: string) => void) => {
+      const s = h('select', { name });
+      options(s, entries);
+      s.value = value;
+      s.addEventListener('change', () => this.change(() => apply(s.value)));
+      return s;
+    };
+    const architecture = select('architecture', [['skipgram', 'corpusSkipGram'], ['cbow', 'corpusCbow']], text().architecture,
+      (v) => { text().architecture = v as TextTraining['architecture']; });
+    const output = select('output', [['negative', 'corpusNegativeSampling'], ['softmax', 'corpusSoftmax']], text().output,
+      (v) => { text().output = v as TextTraining['output']; });
+    const tempo = select('tempo', [['slow', 'corpusSlow'], ['fast', 'corpusFast']], text().fast ? 'fast' : 'slow',
+      (v) => { text().fast = v === 'fast'; });
+    tempo.addEventListener('change', () => {
+      if (this.state?.running) client.send({ type: 'corpus-run', wordsPerSecond: text().fast ? null : SLOW_WORDS_PER_SECOND });
+    });
+    this.watchInput.value = text().watch.join(' ');
+    this.watchInput.addEventListener('change', () => {
+      const watch = this.watchInput.value.toLocaleLowerCase('da').split(/[\s,]+/).filter(Boolean).slice(0, 20);
+      if (watch.length === 0) return;
+      store.update((s) => { s.train.text.watch = watch; });
+      client.send({ type: 'corpus-watch', watch });
+    });
+    this.ownText.addEventListener('change', () => { this.ready = false; });
+    this.fileInput.addEventListener('change', () => void this.readFile());
+    const button = (key: MessageKey, action: string, primary = false) =>
+      tr('button', key, { type: 'button', 'data-action': `corpus-${action}`, class: primary ? 'button-primary' : undefined });
+    this.buttons = { start: button('corpusTrainButton', 'start', true), pause: button('pauseButton', 'pause'), reset: button('resetButton', 'reset') };
+    this.buttons.start.addEventListener('click', () => this.start());
+    this.buttons.pause.addEventListener('click', () => client.send({ type: 'corpus-pause' }));
+    this.buttons.reset.addEventListener('click', () => this.setup());
+    this.buttons.pause.disabled = true;
+
+    this.generatedFields = h('div', { class: 'corpus-source-fields' }, tr('p', 'corpusGeneratedAbout', { class: 'field-help' }),
+      h('div', { class: 'corpus-numbers' }, fields.get('sentences')!, fields.get('corpusSeed')!));
+    this.ownFields = h('div', { class: 'corpus-source-fields' }, tr('label', 'corpusOwnLabel', { class: 'label' }), this.ownText,
+      h('label', { class: 'button upload' }, this.fileInput, tr('span', 'corpusOwnFile')), tr('p', 'corpusOwnHelp', { class: 'field-help' }));
+    this.root = h('section', { class: 'panel corpus-panel', 'data-control': 'corpus' },
+      tr('h2', 'corpusTitle'), tr('p', 'corpusIntro', { class: 'field-help' }),
+      h('div', { class: 'corpus-sources', role: 'radiogroup' }, ...this.sourceRadios.map((radio, i) =>
+        h('label', { class: 'checkbox' }, radio, tr('span', i === 0 ? 'corpusGenerated' : 'corpusOwn')))),
+      this.generatedFields, this.ownFields,
+      h('details', { class: 'corpus-settings' }, tr('summary', 'corpusSettings'),
+        h('div', { class: 'corpus-numbers' },
+          h('div', { class: 'field' }, tr('label', 'corpusArchitecture', { class: 'label' }), architecture),
+          h('div', { class: 'field' }, tr('label', 'corpusOutput', { class: 'label' }), output),
+          ...['dim', 'window', 'negatives', 'epochs', 'learningRate', 'minCount', 'sample', 'seed'].map((k) => fields.get(k as NumberKey)!))),
+      h('div', { class: 'field' }, tr('label', 'corpusWatch', { class: 'label' }), this.watchInput),
+      h('div', { class: 'field corpus-tempo' }, tr('label', 'corpusTempo', { class: 'label' }), tempo),
+      h('div', { class: 'run-buttons' }, this.buttons.start, this.buttons.pause, this.buttons.reset),
+      this.message, this.stats,
+      h('div', { class: 'corpus-views' },
+        h('div', {}, tr('h3', 'corpusLossTitle'), h('div', { class: 'chart-box small' }, lossCanvas)),
+        h('div', {}, tr('h3', 'corpusPlotTitle'), h('div', { class: 'chart-box small' }, pcaCanvas))),
+      tr('h3', 'corpusNeighboursTitle'), this.neighbours);
+    this.lossView = new LossView(lossCanvas, undefined, { symbol: 'L', axis: 'corpusAxisLoss', description: 'corpusLossDescription', step: 'corpusAxisWords' });
+    this.pca = new PcaView(pcaCanvas);
+    this.showSource();
+  }
+
+  private change(apply: (t: TextTraining) => void): void {
+    this.store.update((s) => apply(s.train.text));
+    this.ready = false;
+    this.showSource();
+  }
+
+  private showSource(): void {
+    const own = this.store.state.train.text.source === 'own';
+    this.generatedFields.hidden = own;
+    this.ownFields.hidden = !own;
+  }
+
+  private async readFile(): Promise<void> {
+    const file = this.fileInput.files?.[0];
+    this.fileInput.value = '';
+    if (!file) return;
+    if (file.size > MAX_TEXT_BYTES) return this.problem(t('corpusTooLarge', { name: file.name, size: formatNumber(file.size / 1e6, 3) }));
+    this.ownText.value = await file.text();
+    this.ready = false;
+    this.problem(null);
+  }
+
+  private problem(text: string | null): void {
+    this.message.hidden = text === null;
+    this.message.textContent = text ?? '';
+  }
+
+  // A fresh trainer for the current source and settings (not yet running).
+  private setup(): boolean {
+    const s = this.store.state.train.text;
+    let source: { kind: 'generated'; sentences: number; seed: number } | { kind: 'own'; text: string };
+    if (s.source === 'own') {
+      if (utf8Bytes(this.ownText.value) > MAX_TEXT_BYTES) {
+        this.problem(t('corpusTooLarge', { name: t('corpusOwn'), size: formatNumber(utf8Bytes(this.ownText.value) / 1e6, 3) }));
+        return false;
+      }
+      const text = normaliseText(this.ownText.value);
+      if (!text) {
+        this.problem(t('corpusEmpty'));
+        return false;
+      }
+      source = { kind: 'own', text };
+    } else {
+      source = { kind: 'generated', sentences: s.sentences, seed: s.corpusSeed };
+    }
+    this.problem(null);
+    this.client.send({ type: 'corpus-setup', source, watch: s.watch, settings: { architecture: s.architecture, output: s.output,
+      dim: s.dim, window: s.window, negatives: s.negatives, epochs: s.epochs, learningRate: s.learningRate, minCount: s.minCount,
+      sample: s.sample, seed: s.seed } });
+    this.ready = true;
+    return true;
+  }
+
+  private start(): void {
+    const finished = this.state !== null && this.state.wordsDone >= this.state.wordsTotal;
+    if ((!this.ready || finished) && !this.setup()) return;
+    this.client.send({ type: 'corpus-run', wordsPerSecond: this.store.state.train.text.fast ? null : SLOW_WORDS_PER_SECOND });
+  }
+
+  // The worker refused the settings (e.g. the full softmax for a large vocabulary).
+  refused(status: string): void {
+    this.ready = false;
+    const key = ({ empty_corpus: 'corpusEmpty', softmax_vocabulary_too_large: 'corpusSoftmaxTooLarge' } as Record<string, MessageKey>)[status];
+    this.problem(key ? t(key) : t('corpusRefused', { status }));
+  }
+
+  show(state: CorpusState): void {
+    this.state = state;
+    this.buttons.start.disabled = state.running;
+    this.buttons.pause.disabled = !state.running;
+    this.stats.textContent = t('corpusStats', {
+      progress: formatPercent(state.wordsTotal > 0 ? state.wordsDone / state.wordsTotal : 0),
+      words: formatCount(state.vocabulary), tokens: formatCount(state.tokens),
+      speed: formatCount(Math.round(state.wordsPerSecond)), loss: state.wordsDone > 0 ? formatFixed(state.averageLoss, 3) : '–' });
+    this.lossView.setCurve(Float64Array.from(state.history.words), Float64Array.from(state.history.losses));
+    this.pca.show(state.plot);
+    this.neighbours.replaceChildren(...state.neighbours.map(({ word, matches }) => h('div', { class: 'corpus-word', 'data-word': word },
+      h('strong', {}, word), ' ',
+      matches === null ? h('span', { class: 'field-help' }, t('corpusUnknownWord'))
+        : h('span', {}, matches.map((m) => `${m.word} ${formatFixed(m.score, 2)}`).join(' · ')))));
+  }
+
+  refresh(): void {
+    this.lossView.refresh();
+    if (this.state) this.show(this.state);
+  }
+}
