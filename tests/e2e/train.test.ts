@@ -100,6 +100,22 @@ describe('Træn word2vec: training on a text', () => {
     await screenshot(page, 'train-corpus');
   });
 
+  test('the trained vectors open in Ordvektorer with one click, and download as a .vec file', async () => {
+    const page = await openToy('&tempo=fast');
+    await page.locator('[data-action="corpus-start"]').click();
+    await stats(page).filter({ hasText: /^Trænet 100\s%/ }).waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="corpus-download"]').click()]);
+    assert.equal(download.suggestedFilename(), 'ordvektorer.vec');
+    const path = await download.path();
+    const { readFileSync } = await import('node:fs');
+    assert.match(readFileSync(path, 'utf8').split('\n')[0], /^86 20$/);  // 86 words of 20 numbers
+    await page.locator('[data-action="corpus-open"]').click();
+    await page.waitForURL(/page=vectors/);
+    await page.locator('.vectors-info', { hasText: 'Dine egne vektorer fra siden Træn word2vec: 86 ord med 20 tal hver.' }).waitFor();
+    await page.locator('.answer-head', { hasText: 'konge − mand + kvinde ≈' }).waitFor();
+    assert.equal(await page.locator('.matches [data-word]').first().getAttribute('data-word'), 'dronning');
+  });
+
   test('a pasted text is lower-cased, trained, and its words followed', async () => {
     const page = await openToy('&tempo=fast&src=own&watch=kat,hund');
     await page.locator('textarea[name="own-text"]').fill(

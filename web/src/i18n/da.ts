@@ -362,6 +362,12 @@ export const da = {
   corpusSlow: 'Langsomt, så man kan se det (20.000 ord/s)',
   corpusFast: 'Så hurtigt som muligt',
   corpusTrainButton: 'Træn',
+  corpusOpenInExplorer: 'Åbn i Ordvektorer',
+  corpusDownload: 'Hent som .vec-fil',
+  corpusHandoverHelp: 'Vektorerne, som de er lige nu: åbn dem i Ordvektorer og spørg dem om naboer og analogier, eller gem dem som en word2vec-tekstfil.',
+  corpusTrainedName: 'siden Træn word2vec',
+  corpusHandoverFailed: 'Browseren ville ikke gemme vektorerne til Ordvektorer (privat vindue?). Hent dem som .vec-fil i stedet, og indlæs filen dér.',
+  vectorsTrainedMissing: 'De trænede vektorer findes ikke i denne browser (de gemmes kun lokalt). Standardvektorerne vises i stedet.',
 };
 
 export type Messages = typeof da;

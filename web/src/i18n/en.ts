@@ -364,4 +364,10 @@ export const en: Messages = {
   corpusSlow: 'Slowly, so you can watch (20,000 words/s)',
   corpusFast: 'As fast as possible',
   corpusTrainButton: 'Train',
+  corpusOpenInExplorer: 'Open in Word vectors',
+  corpusDownload: 'Download as a .vec file',
+  corpusHandoverHelp: 'The vectors as they are now: open them in Word vectors and ask them about neighbours and analogies, or save them as a word2vec text file.',
+  corpusTrainedName: 'the Train word2vec page',
+  corpusHandoverFailed: 'The browser would not store the vectors for Word vectors (a private window?). Download them as a .vec file instead and load the file there.',
+  vectorsTrainedMissing: 'The trained vectors are not in this browser (they are only kept locally). The default vectors are shown instead.',
 };

@@ -5,6 +5,7 @@ import { h, options, tr, trAttribute } from '../app/dom.ts';
 import { field, numberInput } from '../app/fields.ts';
 import { formatCount, formatFixed, formatNumber, formatPercent, parseUserNumber, t, type MessageKey } from '../app/i18n.ts';
 import type { Store } from '../app/store.ts';
+import { saveTrainedVectors } from '../data/trained-vectors.ts';
 import { LossView } from '../neuron/loss-view.ts';
 import { PcaView } from '../vectors/pca-view.ts';
 import type { TrainClient } from '../wasm/train-client.ts';
@@ -33,6 +34,8 @@ export class CorpusPanel {
   private readonly neighbours = h('div', { class: 'corpus-neighbours' });
   private readonly watchInput = h('input', { type: 'text', name: 'watch', autocomplete: 'off', spellcheck: 'false' });
   private readonly buttons: Record<'start' | 'pause' | 'reset', HTMLButtonElement>;
+  private readonly openButton = tr('button', 'corpusOpenInExplorer', { type: 'button', 'data-action': 'corpus-open', disabled: true });
+  private readonly downloadButton = tr('button', 'corpusDownload', { type: 'button', 'data-action': 'corpus-download', disabled: true });
   private readonly lossView: LossView;
   private readonly pca: PcaView;
   private readonly generatedFields: HTMLElement;
@@ -99,6 +102,8 @@ export class CorpusPanel {
     this.buttons.pause.addEventListener('click', () => client.send({ type: 'corpus-pause' }));
     this.buttons.reset.addEventListener('click', () => this.setup());
     this.buttons.pause.disabled = true;
+    this.openButton.addEventListener('click', () => void this.openInExplorer());
+    this.downloadButton.addEventListener('click', () => void this.download());
 
     this.generatedFields = h('div', { class: 'corpus-source-fields' }, tr('p', 'corpusGeneratedAbout', { class: 'field-help' }),
       h('div', { class: 'corpus-numbers' }, fields.get('sentences')!, fields.get('corpusSeed')!));
@@ -121,7 +126,9 @@ export class CorpusPanel {
       h('div', { class: 'corpus-views' },
         h('div', {}, tr('h3', 'corpusLossTitle'), h('div', { class: 'chart-box small' }, lossCanvas)),
         h('div', {}, tr('h3', 'corpusPlotTitle'), h('div', { class: 'chart-box small' }, pcaCanvas))),
-      tr('h3', 'corpusNeighboursTitle'), this.neighbours);
+      tr('h3', 'corpusNeighboursTitle'), this.neighbours,
+      h('div', { class: 'run-buttons corpus-handover' }, this.openButton, this.downloadButton),
+      tr('p', 'corpusHandoverHelp', { class: 'field-help' }));
     this.lossView = new LossView(lossCanvas, undefined, { symbol: 'L', axis: 'corpusAxisLoss', description: 'corpusLossDescription', step: 'corpusAxisWords' });
     this.pca = new PcaView(pcaCanvas);
     this.showSource();
@@ -195,6 +202,7 @@ export class CorpusPanel {
 
   show(state: CorpusState): void {
     this.state = state;
+    this.openButton.disabled = this.downloadButton.disabled = state.wordsDone === 0;
     this.buttons.start.disabled = state.running;
     this.buttons.pause.disabled = !state.running;
     this.stats.textContent = t('corpusStats', {
@@ -207,6 +215,31 @@ export class CorpusPanel {
       h('strong', {}, word), ' ',
       matches === null ? h('span', { class: 'field-help' }, t('corpusUnknownWord'))
         : h('span', {}, matches.map((m) => `${m.word} ${formatFixed(m.score, 2)}`).join(' · ')))));
+  }
+
+  // The vectors as they are now, in the explorer (same tab; the hand-over stays in this browser).
+  private async openInExplorer(): Promise<void> {
+    const bytes = await this.client.vectors();
+    if (!(await saveTrainedVectors({ name: t('corpusTrainedName'), bytes }))) {
+      this.problem(t('corpusHandoverFailed'));
+      return;
+    }
+    location.href = this.store.urlWith((s) => {
+      s.page = 'vectors';
+      s.vectors.from = 'train';
+      s.embed = false;
+      s.hide = [];
+    });
+  }
+
+  private async download(): Promise<void> {
+    const bytes = await this.client.vectors();
+    const url = URL.createObjectURL(new Blob([bytes], { type: 'text/plain' }));
+    const link = h('a', { href: url, download: 'ordvektorer.vec' });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
   refresh(): void {

@@ -7,6 +7,7 @@ import { hideControls, openEmbedDialog, type EmbeddableControl } from '../app/em
 import { formatCount, t, type MessageKey } from '../app/i18n.ts';
 import type { Shell } from '../app/shell.ts';
 import type { Store } from '../app/store.ts';
+import { loadTrainedVectors } from '../data/trained-vectors.ts';
 import { VectorsClient, type LoadReply } from '../wasm/vectors-client.ts';
 import type { VectorQuery, VectorsInfo } from '../wasm/vectors-protocol.ts';
 import { MAX_FILE_BYTES } from './limits.ts';
@@ -45,7 +46,7 @@ class VectorsPage {
   private loaded: VectorsInfo | null = null;
   private asked = 0;  // answers to older questions are dropped
 
-  constructor(shell: Shell, private readonly store: Store) {
+  constructor(private readonly shell: Shell, private readonly store: Store) {
     this.client = new VectorsClient((message) => shell.notice(t('coreFailed', { detail: message })));
     this.form = new QuestionForm(() => this.vocabulary, {
       ask: () => this.askTyped(),
@@ -82,7 +83,18 @@ class VectorsPage {
           panel('sectionVectorsLoad', 'load', this.loadPanel.root))));
   }
 
+  // The default vectors, or (from=train) the ones just trained on the training page.
   async start(): Promise<void> {
+    if (this.store.state.vectors.from === 'train') {
+      const trained = await loadTrainedVectors();
+      if (trained) {
+        this.info.textContent = t('vectorsLoadingFile', { name: trained.name });
+        const reply = await this.client.loadFile(trained.name, trained.bytes);
+        if (reply.type === 'loaded') return this.accept(reply);
+      }
+      this.shell.notice(t('vectorsTrainedMissing'));
+      this.store.update((s) => { s.vectors.from = null; });
+    }
     await this.loadDefault();
   }
 
@@ -95,6 +107,7 @@ class VectorsPage {
   }
 
   private async loadDefault(): Promise<void> {
+    if (this.store.state.vectors.from) this.store.update((s) => { s.vectors.from = null; });
     this.info.textContent = t('vectorsLoading');
     const reply = await this.client.loadDefault(new URL(vectorsUrl, location.href).href);
     if (reply.type === 'loaded') {

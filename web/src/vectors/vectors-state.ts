@@ -16,11 +16,12 @@ export interface VectorsPageState {
   odd: string[];                      // the odd one out among (odd=hund,kat,ko,stol)
   method: 'add' | 'mul';              // 3CosAdd or 3CosMul for analogies
   k: number;                          // how many answers
+  from: 'train' | null;               // from=train: open the vectors just trained on the training page
 }
 
 export function defaultVectorsState(): VectorsPageState {
   return { tool: 'analogy', word: 'hund', analogy: ['konge', 'mand', 'kvinde'], pair: ['hund', 'kat'],
-    odd: ['hund', 'kat', 'ko', 'stol'], method: 'add', k: 10 };
+    odd: ['hund', 'kat', 'ko', 'stol'], method: 'add', k: 10, from: null };
 }
 
 // Words in a link: lower case, without spaces; empty entries are not words.
@@ -47,6 +48,7 @@ export function readVectorsState(read: Read, v: VectorsPageState): void {
     const list = words(x);
     return list !== null && list.length >= 3 && list.length <= 12 && ((v.odd = list), true);
   });
+  read('from', (x) => x === 'train' && ((v.from = 'train'), true));
   read('method', (x) => (x === 'add' || x === 'mul') && ((v.method = x), true));
   read('k', (x) => {
     const n = Number(x);
@@ -63,4 +65,5 @@ export function writeVectorsState(params: URLSearchParams, v: VectorsPageState):
   if (v.odd.join() !== d.odd.join()) params.set('odd', v.odd.join(','));
   if (v.method !== d.method) params.set('method', v.method);
   if (v.k !== d.k) params.set('k', String(v.k));
+  if (v.from) params.set('from', v.from);
 }

@@ -73,6 +73,12 @@ export class CorpusTraining {
     }
   }
 
+  sendVectors(): void {
+    const bytes = this.trainer ? this.trainer.focusVectors() : new Uint8Array(0);
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    (self as unknown as Worker).postMessage({ type: 'corpus-vectors', bytes: buffer } satisfies FromTrainWorker, [buffer]);
+  }
+
   private tick(): void {
     if (!this.running || !this.trainer) return;
     const began = performance.now();

@@ -10,6 +10,7 @@ export interface TrainClientEvents {
 
 export class TrainClient {
   private readonly worker: Worker;
+  private readonly waitingForVectors: ((bytes: ArrayBuffer) => void)[] = [];
 
   constructor(events: TrainClientEvents) {
     this.worker = new Worker(new URL('./train-worker.ts', import.meta.url), { type: 'module' });
@@ -18,6 +19,7 @@ export class TrainClient {
       if (message.type === 'toy-state') events.toy(message.state, message.history);
       else if (message.type === 'corpus-state') events.corpus(message.state);
       else if (message.type === 'corpus-problem') events.corpusProblem(message.status);
+      else if (message.type === 'corpus-vectors') this.waitingForVectors.shift()?.(message.bytes);
       else events.fatal(message.message);
     };
     this.worker.onerror = (event) => events.fatal(event.message || 'worker error');
@@ -25,5 +27,13 @@ export class TrainClient {
 
   send(message: ToTrainWorker): void {
     this.worker.postMessage(message);
+  }
+
+  // The trained focus vectors as a word2vec text file (answers come in the order asked).
+  vectors(): Promise<ArrayBuffer> {
+    return new Promise((resolve) => {
+      this.waitingForVectors.push(resolve);
+      this.send({ type: 'corpus-vectors' });
+    });
   }
 }

@@ -34,6 +34,7 @@ export type ToTrainWorker =
   | { type: 'corpus-run'; wordsPerSecond: number | null }  // null: as fast as it goes
   | { type: 'corpus-pause' }
   | { type: 'corpus-watch'; watch: string[] }
+  | { type: 'corpus-vectors' }  // the focus vectors as they are now, as a word2vec text file
   | { type: 'toy-setup'; words: number; counts: number[]; focus: number[]; context: number[] }
   | { type: 'toy-angles'; focus: number[]; context: number[] }
   | { type: 'toy-run'; eta: number }
@@ -43,5 +44,6 @@ export type ToTrainWorker =
 export type FromTrainWorker =
   | { type: 'corpus-state'; state: CorpusState }
   | { type: 'corpus-problem'; status: string }
+  | { type: 'corpus-vectors'; bytes: ArrayBuffer }
   | { type: 'toy-state'; state: ToyState; history: { steps: number[]; losses: number[] } }
   | { type: 'fatal'; message: string };

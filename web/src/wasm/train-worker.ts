@@ -47,6 +47,8 @@ function handle(message: ToTrainWorker): void {
       return corpus.pause();
     case 'corpus-watch':
       return corpus.setWatch(message.watch);
+    case 'corpus-vectors':
+      return corpus.sendVectors();
     case 'toy-setup':
       running = false;
       toy.setup(message.words, message.counts);
