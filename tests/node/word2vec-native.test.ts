@@ -202,3 +202,25 @@ test('training in slices with advance() gives what w2v train gives', { skip }, (
     trainer.delete();
   }
 });
+
+// A student's own text: the page hands it over as written with normalise: true, and the core makes
+// it ready exactly as w2v train --normalise does.
+test('an ordinary text trains as w2v train --normalise trains it', { skip }, () => {
+  const raw = 'Hunden sover. Katten spinder!\nÆblet er rødt, siger Ørnen; "Nej?" tv-stuen er Jens\' – og Annes …\n'.repeat(30);
+  const input = join(dir, 'raw.txt');
+  writeFileSync(input, raw);
+  const out = join(dir, 'raw.vec');
+  w2v('train', '--input', input, '--output', out, '--format', 'text', '--normalise', '--threads', '1', '--seed', '5',
+    '--dim', '8', '--epochs', '2', '--min-count', '1');
+  const trainer = new core.Word2VecTrainer();
+  try {
+    assert.equal(trainer.setup(raw, { dim: 8, epochs: 2, minCount: 1, seed: 5, normalise: true }), 'ok');
+    const progress = trainer.train();
+    // hunden sover | katten spinder | æblet er rødt siger ørnen | nej | tv-stuen er jens og annes:
+    // 2 + 2 + 5 + 1 + 5 = 15 words a time, 14 different (er twice)
+    assert.deepEqual([progress.tokens, progress.vocabulary], [15 * 30, 14]);
+    assert.equal(new TextDecoder().decode(trainer.focusVectors()), readFileSync(out, 'utf8'));
+  } finally {
+    trainer.delete();
+  }
+});

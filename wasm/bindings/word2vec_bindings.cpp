@@ -13,6 +13,7 @@
 
 #include "word2vec/evaluation.hpp"
 #include "word2vec/sentence_generator.hpp"
+#include "word2vec/text_normaliser.hpp"
 #include "word2vec/trainer.hpp"
 #include "word2vec/unit_circle_model.hpp"
 #include "word2vec/vector_io.hpp"
@@ -138,7 +139,7 @@ private:
 class Word2VecTrainer {
 public:
     // settings: { architecture: 'skipgram'|'cbow', output: 'negative'|'softmax', dim, window, negatives,
-    // sample, epochs, learningRate, seed, minCount }. Returns the status name ("ok" or why not).
+    // sample, epochs, learningRate, seed, minCount, normalise }. Returns the status name ("ok" or why not).
     std::string setup(const std::string& text, const JsObject& settings) {
         TrainConfig config;
         const auto number = [&](const char* key, double fallback) {
@@ -156,12 +157,16 @@ public:
         config.epochs = static_cast<int>(number("epochs", 5));
         config.learningRate = number("learningRate", config.architecture == Architecture::Cbow ? 0.05 : 0.025);
         config.seed = static_cast<std::uint64_t>(number("seed", 1));
+        // normalise: ordinary text (a student's own), made ready as w2v train --normalise does.
+        const bool normalise = settings["normalise"].isTrue();
+        const std::string clean = normalise ? TextNormaliser::normalise(text) : std::string();
+        const std::string& corpusText = normalise ? clean : text;
         CorpusCounter counter;
-        counter.feed(text);
+        counter.feed(corpusText);
         counter.finish();
         vocabulary_ = Vocabulary::fromCounts(counter.counts(), static_cast<std::int64_t>(number("minCount", 5)), 0);
         CorpusEncoder encoder(vocabulary_);
-        encoder.feed(text);
+        encoder.feed(corpusText);
         corpus_ = encoder.finish();
         trainer_ = std::make_unique<Trainer>(vocabulary_, corpus_, config);
         return trainStatusName(trainer_->check());

@@ -41,7 +41,8 @@ public:
 
 private:
     static bool isFlag(const std::string& name) {
-        return name == "json" || name == "cbow" || name == "softmax" || name == "plain-words" || name == "no-names";
+        return name == "json" || name == "cbow" || name == "softmax" || name == "plain-words" || name == "no-names" ||
+               name == "normalise";
     }
 
     std::map<std::string, std::string> values_;

@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "text_source.hpp"
 #include "vectors_file.hpp"
+#include "word2vec/text_normaliser.hpp"
 #include "word2vec/trainer.hpp"
 
 namespace w2v {
@@ -67,8 +68,26 @@ int trainCommand(const Options& o) {
     const int threads = static_cast<int>(std::max(1LL, o.integer("threads", 1)));
     const auto began = Clock::now();
 
+    // --normalise: ordinary text (as the page trains a student's text), read through TextNormaliser.
+    const bool normalise = o.has("normalise");
+    const auto reader = [&](auto&& feed) {
+        TextNormaliser normaliser;
+        std::string clean;
+        const std::string problem = readText(input, [&](std::string_view piece) {
+            if (!normalise) return feed(piece);
+            clean.clear();
+            normaliser.feed(piece, clean);
+            feed(clean);
+        });
+        if (normalise) {
+            clean.clear();
+            normaliser.finish(clean);
+            feed(clean);
+        }
+        return problem;
+    };
     CorpusCounter counter;
-    if (!(error = readText(input, [&](std::string_view piece) { counter.feed(piece); })).empty()) {
+    if (!(error = reader([&](std::string_view piece) { counter.feed(piece); })).empty()) {
         std::fprintf(stderr, "w2v train: %s\n", error.c_str());
         return 1;
     }
@@ -76,7 +95,7 @@ int trainCommand(const Options& o) {
     const Vocabulary vocabulary = Vocabulary::fromCounts(counter.counts(), o.integer("min-count", 5),
                                                          static_cast<std::size_t>(o.integer("max-vocab", 0)));
     CorpusEncoder encoder(vocabulary);
-    readText(input, [&](std::string_view piece) { encoder.feed(piece); });
+    reader([&](std::string_view piece) { encoder.feed(piece); });
     const Corpus corpus = encoder.finish();
     std::fprintf(stderr, "%lld words read, %zu distinct; vocabulary %d words (min count %lld), %zu tokens in %lld sentences\n",
                  static_cast<long long>(counter.words()), counter.counts().size(), vocabulary.size(),

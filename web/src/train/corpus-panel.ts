@@ -10,7 +10,7 @@ import { LossView } from '../neuron/loss-view.ts';
 import { PcaView } from '../vectors/pca-view.ts';
 import type { TrainClient } from '../wasm/train-client.ts';
 import type { CorpusState } from '../wasm/train-protocol.ts';
-import { MAX_TEXT_BYTES, normaliseText, utf8Bytes } from './normalise-text.ts';
+import { MAX_TEXT_BYTES, utf8Bytes } from './text-size.ts';
 import type { TextTraining } from './train-state.ts';
 
 type NumberKey = 'sentences' | 'corpusSeed' | 'dim' | 'window' | 'negatives' | 'epochs' | 'learningRate' | 'minCount' | 'sample' | 'seed';
@@ -170,19 +170,18 @@ export class CorpusPanel {
         this.problem(t('corpusTooLarge', { name: t('corpusOwn'), size: formatNumber(utf8Bytes(this.ownText.value) / 1e6, 3) }));
         return false;
       }
-      const text = normaliseText(this.ownText.value);
-      if (!text) {
+      if (!/[\p{L}\p{N}]/u.test(this.ownText.value)) {
         this.problem(t('corpusEmpty'));
         return false;
       }
-      source = { kind: 'own', text };
+      source = { kind: 'own', text: this.ownText.value };  // normalised in the core, as w2v train --normalise
     } else {
       source = { kind: 'generated', sentences: s.sentences, seed: s.corpusSeed };
     }
     this.problem(null);
     this.client.send({ type: 'corpus-setup', source, watch: s.watch, settings: { architecture: s.architecture, output: s.output,
       dim: s.dim, window: s.window, negatives: s.negatives, epochs: s.epochs, learningRate: s.learningRate, minCount: s.minCount,
-      sample: s.sample, seed: s.seed } });
+      sample: s.sample, seed: s.seed, normalise: s.source === 'own' } });
     this.ready = true;
     return true;
   }

@@ -134,6 +134,7 @@ declare module '@wasm/word2vec_core.mjs' {
     learningRate?: number;
     seed?: number;
     minCount?: number;
+    normalise?: boolean;  // ordinary text: made ready as w2v train --normalise does
   }
 
   export interface Word2VecProgress {
