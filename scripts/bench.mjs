@@ -9,7 +9,9 @@
 //  - word2vec: query speed (native, wasm, plain JavaScript) and training speed against fastText and
 //    gensim (scripts/bench-word2vec.mjs);
 //  - the Ordvektorer page in Chromium: download size with its vectors, memory, answer times
-//    (scripts/bench-explorer.mjs).
+//    (scripts/bench-explorer.mjs);
+//  - the Træn word2vec page in Chromium: training words/s against native, frames per second
+//    (scripts/bench-train-page.mjs).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { measureExplorer, printExplorer } from './bench-explorer.mjs';
 import { benchWord2Vec } from './bench-word2vec.mjs';
+import { measureTrainPage, printTrainPage } from './bench-train-page.mjs';
 import { BENCH_PACKAGES, ensureNode, ensurePackages } from './system.mjs';
 import { buildNative, buildPage, buildWasm, ensureNodeModules, ROOT } from './steps.mjs';
 
@@ -128,6 +131,7 @@ console.log('\nTarget: the race page never below 30 frames per second (a gap ove
 
 await benchWord2Vec();
 printExplorer(await measureExplorer());
+printTrainPage(await measureTrainPage());
 
 // Opens the built pages in Chromium: adds up what the neuron page downloads, then times runs of
 // 200 000 iterations while counting frames and long tasks on the main thread.
