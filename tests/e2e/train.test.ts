@@ -27,6 +27,17 @@ describe('Træn word2vec: the course\'s toy', () => {
     await screenshot(page, 'train-toy');
   });
 
+  test('one pair worked out: P(sover | hunden) = 0,2497, and the update is the next step', async () => {
+    const page = await openToy();
+    // e^0,28 / (e^−1 + e^−0,96 + e^0,8 + e^0,28 + e^0) by hand = 1,3231 / 5,2994
+    assert.match(await page.locator('[data-toy="softmax"]').innerText(), /0,2497/);
+    const next = Number(await page.locator('[data-toy="update"]').getAttribute('data-next'));
+    await page.locator('[data-action="step"]').click();
+    await page.locator('[data-toy="steps"]').filter({ hasText: '1' }).waitFor();
+    const degrees = Number(await page.locator('[data-vector="focus-hunden"]').getAttribute('aria-valuenow'));
+    assert.equal(degrees, Math.round(((next * 180) / Math.PI + 360) % 360));
+  });
+
   test('dragging a vector changes L, and the link keeps the picture', async () => {
     const page = await openToy();
     const handle = page.locator('[data-vector="focus-hunden"]');

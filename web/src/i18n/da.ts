@@ -368,6 +368,9 @@ export const da = {
   corpusTrainedName: 'siden Træn word2vec',
   corpusHandoverFailed: 'Browseren ville ikke gemme vektorerne til Ordvektorer (privat vindue?). Hent dem som .vec-fil i stedet, og indlæs filen dér.',
   vectorsTrainedMissing: 'De trænede vektorer findes ikke i denne browser (de gemmes kun lokalt). Standardvektorerne vises i stedet.',
+  toyPairTitle: 'Ét ordpar regnet ud',
+  toyPair: 'Ordpar (fokus → kontekst)',
+  toyUpdateHelp: 'Opdateringen af fokusvektorens vinkel bruger hele ∂L/∂θ: alle par med samme fokusord bidrager. Tallene er vinkler i radianer.',
 };
 
 export type Messages = typeof da;

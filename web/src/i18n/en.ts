@@ -370,4 +370,7 @@ export const en: Messages = {
   corpusTrainedName: 'the Train word2vec page',
   corpusHandoverFailed: 'The browser would not store the vectors for Word vectors (a private window?). Download them as a .vec file instead and load the file there.',
   vectorsTrainedMissing: 'The trained vectors are not in this browser (they are only kept locally). The default vectors are shown instead.',
+  toyPairTitle: 'One word pair worked out',
+  toyPair: 'Word pair (focus → context)',
+  toyUpdateHelp: 'The update of the focus vector\'s angle uses the whole ∂L/∂θ: every pair with the same focus word contributes. The numbers are angles in radians.',
 };

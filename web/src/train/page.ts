@@ -13,6 +13,7 @@ import type { ToyState } from '../wasm/train-protocol.ts';
 import { CircleView, degrees, type VectorKind } from './circle-view.ts';
 import { CorpusPanel } from './corpus-panel.ts';
 import { angleOf, TOY_BEST, TOY_SENTENCES, TOY_START, TOY_WORDS, toyCounts } from './toy-preset.ts';
+import { PairFormula } from './pair-formula.ts';
 import { ToyTables } from './toy-tables.ts';
 
 const EMBEDDABLE: EmbeddableControl[] = [
@@ -33,6 +34,7 @@ class TrainPage {
   private readonly tables: ToyTables;
   private readonly lossView: LossView;
   private readonly corpus: CorpusPanel;
+  private readonly pair: PairFormula;
   private readonly counts = toyCounts();
   private readonly lossValue = h('span', { class: 'toy-loss', 'data-toy': 'loss' }, '–');
   private readonly stepsValue = h('span', { class: 'stat-value', 'data-toy': 'steps' }, '0');
@@ -56,6 +58,7 @@ class TrainPage {
       done: () => this.remember(),
     }, t('toyCircleLabel'));
     this.tables = new ToyTables(TOY_WORDS, this.counts);
+    this.pair = new PairFormula(TOY_WORDS, this.counts);
     this.etaInput = numberInput(store.state.train.eta, { name: 'eta' });
     const etaField = field('toyEta', this.etaInput, 'toyEtaHelp');
     this.etaInput.addEventListener('change', () => {
@@ -106,7 +109,7 @@ class TrainPage {
             this.message,
             h('div', { class: 'chart-box small' }, lossCanvas)),
           panel('toyFormulaTitle', 'formula', tr('p', 'toyFormulaHelp', { class: 'field-help' }),
-            h('div', { class: 'table-scroll' }, this.tables.terms)),
+            h('div', { class: 'table-scroll' }, this.tables.terms), tr('h3', 'toyPairTitle'), this.pair.root),
           panel('toyTableTitle', 'table', tr('p', 'toyTableHelp', { class: 'field-help' }),
             h('div', { class: 'table-scroll' }, this.tables.probabilities)),
           panel('toySentencesTitle', null, sentences))));
@@ -166,6 +169,7 @@ class TrainPage {
     this.gradientValue.textContent = formatFixed(state.gradient, 3);
     this.goal.textContent = t('toyGoal', { best: formatFixed(this.best, 2), goal: formatFixed(TOY_BEST, 2) });
     this.tables.show(state);
+    this.pair.show(state, this.store.state.train.eta);
     this.lossView.setCurve(Float64Array.from(history.steps), Float64Array.from(history.losses));
     this.buttons.start.disabled = state.running;
     this.buttons.pause.disabled = !state.running;

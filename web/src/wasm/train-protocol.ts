@@ -8,6 +8,8 @@ export interface ToyState {
   loss: number;             // L
   probabilities: number[];  // (words × words) P(c | w), row = focus word
   gradient: number;         // |∇L| over all ten angles
+  gradientFocus: number[];  // ∂L/∂θ of each focus vector v
+  gradientContext: number[];  // ∂L/∂θ of each context vector k
   steps: number;            // descent steps taken since the start or the last reset
   running: boolean;
 }

@@ -119,6 +119,8 @@ function publish(): void {
     loss: toy!.loss(),
     probabilities: Array.from(toy!.probabilities()),
     gradient: Math.hypot(...g.focus, ...g.context),
+    gradientFocus: Array.from(g.focus),
+    gradientContext: Array.from(g.context),
     steps,
     running,
   };
