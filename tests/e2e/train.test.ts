@@ -138,6 +138,22 @@ describe('Træn word2vec: training on a text', () => {
     assert.match(await page.locator('.corpus-word[data-word="kat"]').innerText(), /findes ikke i teksten/);
   });
 
+  test('the course\'s sentences in dimension 2 with the full softmax: the vectors themselves and the whole P table', async () => {
+    const page = await openToy('&tempo=fast&src=own&dim=2&out=softmax&win=1&epochs=100&watch=hunden,katten');
+    await page.locator('textarea[name="own-text"]').fill(
+      'Hunden sover. Katten sover. Katten spinder. Hunden gør. Hunden sover. Hunden gør. ' +
+      'Katten sover. Hunden gør. Katten sover. Katten spinder. Katten sover. Katten spinder.');
+    await page.locator('[data-action="corpus-start"]').click();
+    await stats(page).filter({ hasText: /^Trænet 100\s%/ }).waitFor({ timeout: 60_000 });
+    assert.match(await stats(page).innerText(), /5 forskellige ord, 24 ord i alt/);  // 12 sentences of 2 words
+    assert.equal(await page.locator('[data-corpus="softmax"] tbody tr').count(), 5);
+    const row = await page.locator('[data-corpus="softmax"] tbody tr').first().locator('td').allInnerTexts();
+    const sum = row.map((x) => Number(x.replace(',', '.'))).reduce((a, b) => a + b, 0);
+    assert.ok(Math.abs(sum - 1) < 0.01, `a softmax row sums to 1 (${sum})`);
+    assert.equal(await page.locator('[data-corpus="plane"]').isVisible(), true);
+    await screenshot(page, 'train-corpus-toy-2d');
+  });
+
   test('a 30 MB text file is refused with a message', async () => {
     const page = await openToy('&src=own');
     await page.locator('input[name="text-file"]').setInputFiles({ name: 'stor.txt', mimeType: 'text/plain',

@@ -204,6 +204,15 @@ public:
     int dim() const { return trainer_ ? trainer_->config().dim : 0; }
     const std::vector<float>& focusRows() const { return trainer_->embeddings().focusMatrix(); }
 
+    // Both matrices as they are now: { focus, context } (words × dim each, row-major).
+    JsObject matrices() const {
+        JsObject out = val::object();
+        const std::vector<float> none;
+        out.set("focus", copyOut("Float32Array", trainer_ ? trainer_->embeddings().focusMatrix() : none));
+        out.set("context", copyOut("Float32Array", trainer_ ? trainer_->embeddings().contextMatrix() : none));
+        return out;
+    }
+
     // The trained focus vectors as a word2vec text file's bytes (for a Vectors to load).
     val focusVectors() const {
         if (!trainer_) return copyOut("Uint8Array", std::vector<unsigned char>{});
@@ -321,6 +330,7 @@ EMSCRIPTEN_BINDINGS(word2vec_core) {
         .function("setup", &Word2VecTrainer::setup)
         .function("train", &Word2VecTrainer::train)
         .function("advance", &Word2VecTrainer::advance)
+        .function("matrices", &Word2VecTrainer::matrices)
         .function("progress", &Word2VecTrainer::progress)
         .function("focusVectors", &Word2VecTrainer::focusVectors);
 }

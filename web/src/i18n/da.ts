@@ -371,6 +371,9 @@ export const da = {
   toyPairTitle: 'Ét ordpar regnet ud',
   toyPair: 'Ordpar (fokus → kontekst)',
   toyUpdateHelp: 'Opdateringen af fokusvektorens vinkel bruger hele ∂L/∂θ: alle par med samme fokusord bidrager. Tallene er vinkler i radianer.',
+  corpusPlaneTitle: 'Vektorerne selv (dimension 2)',
+  corpusPlaneHelp: 'Med dimension 2 kan vektorerne tegnes som de er: fuldt optrukne pile er fokusvektorer v (med stort), stiplede kontekstvektorer k. Længderne er frie, ikke bundet til enhedscirklen som i kursets eksempel.',
+  corpusSoftmaxHelp: 'Ordforrådet er lille nok til hele tabellen: hver række er softmax over alle kontekstord, beregnet af de nuværende vektorer.',
 };
 
 export type Messages = typeof da;

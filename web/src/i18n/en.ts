@@ -373,4 +373,7 @@ export const en: Messages = {
   toyPairTitle: 'One word pair worked out',
   toyPair: 'Word pair (focus → context)',
   toyUpdateHelp: 'The update of the focus vector\'s angle uses the whole ∂L/∂θ: every pair with the same focus word contributes. The numbers are angles in radians.',
+  corpusPlaneTitle: 'The vectors themselves (dimension 2)',
+  corpusPlaneHelp: 'With dimension 2 the vectors can be drawn as they are: solid arrows are focus vectors v (with a capital), dashed ones context vectors k. Their lengths are free, not tied to the unit circle as in the course\'s example.',
+  corpusSoftmaxHelp: 'The vocabulary is small enough for the whole table: each row is a softmax over all context words, from the current vectors.',
 };

@@ -11,6 +11,7 @@ import { PcaView } from '../vectors/pca-view.ts';
 import type { TrainClient } from '../wasm/train-client.ts';
 import type { CorpusState } from '../wasm/train-protocol.ts';
 import { MAX_TEXT_BYTES, utf8Bytes } from './text-size.ts';
+import { fillProbabilityTable } from './toy-tables.ts';
 import type { TextTraining } from './train-state.ts';
 
 type NumberKey = 'sentences' | 'corpusSeed' | 'dim' | 'window' | 'negatives' | 'epochs' | 'learningRate' | 'minCount' | 'sample' | 'seed';
@@ -38,6 +39,10 @@ export class CorpusPanel {
   private readonly downloadButton = tr('button', 'corpusDownload', { type: 'button', 'data-action': 'corpus-download', disabled: true });
   private readonly lossView: LossView;
   private readonly pca: PcaView;
+  private readonly plane: PcaView;
+  private readonly planeBox: HTMLElement;
+  private readonly smallTable = h('table', { class: 'toy-probabilities', 'data-corpus': 'softmax' });
+  private readonly smallBox: HTMLElement;
   private readonly generatedFields: HTMLElement;
   private readonly ownFields: HTMLElement;
   private readonly sourceRadios: HTMLInputElement[];
@@ -50,6 +55,12 @@ export class CorpusPanel {
     trAttribute(lossCanvas, 'aria-label', 'corpusAxisLoss');
     const pcaCanvas = h('canvas', { role: 'img' });
     trAttribute(pcaCanvas, 'aria-label', 'corpusPlotTitle');
+    const planeCanvas = h('canvas', { role: 'img' });
+    trAttribute(planeCanvas, 'aria-label', 'corpusPlaneTitle');
+    this.planeBox = h('div', { hidden: true, 'data-corpus': 'plane' }, tr('h3', 'corpusPlaneTitle'),
+      tr('p', 'corpusPlaneHelp', { class: 'field-help' }), h('div', { class: 'chart-box small' }, planeCanvas));
+    this.smallBox = h('div', { hidden: true }, tr('h3', 'toyTableTitle'), tr('p', 'corpusSoftmaxHelp', { class: 'field-help' }),
+      h('div', { class: 'table-scroll' }, this.smallTable));
     this.sourceRadios = (['generated', 'own'] as const).map((source) => {
       const radio = h('input', { type: 'radio', name: 'corpus-source', value: source });
       radio.checked = text().source === source;
@@ -126,11 +137,13 @@ export class CorpusPanel {
       h('div', { class: 'corpus-views' },
         h('div', {}, tr('h3', 'corpusLossTitle'), h('div', { class: 'chart-box small' }, lossCanvas)),
         h('div', {}, tr('h3', 'corpusPlotTitle'), h('div', { class: 'chart-box small' }, pcaCanvas))),
+      this.planeBox, this.smallBox,
       tr('h3', 'corpusNeighboursTitle'), this.neighbours,
       h('div', { class: 'run-buttons corpus-handover' }, this.openButton, this.downloadButton),
       tr('p', 'corpusHandoverHelp', { class: 'field-help' }));
     this.lossView = new LossView(lossCanvas, undefined, { symbol: 'L', axis: 'corpusAxisLoss', description: 'corpusLossDescription', step: 'corpusAxisWords' });
     this.pca = new PcaView(pcaCanvas);
+    this.plane = new PcaView(planeCanvas);
     this.showSource();
   }
 
@@ -210,6 +223,10 @@ export class CorpusPanel {
       speed: formatCount(Math.round(state.wordsPerSecond)), loss: state.wordsDone > 0 ? formatFixed(state.averageLoss, 3) : '–' });
     this.lossView.setCurve(Float64Array.from(state.history.words), Float64Array.from(state.history.losses));
     this.pca.show(state.plot);
+    this.planeBox.hidden = state.plane === null;
+    if (state.plane) this.plane.show(state.plane);
+    this.smallBox.hidden = state.small === null;
+    if (state.small) fillProbabilityTable(this.smallTable, state.small.words, state.small.probabilities);
     this.neighbours.replaceChildren(...state.neighbours.map(({ word, matches }) => h('div', { class: 'corpus-word', 'data-word': word },
       h('strong', {}, word), ' ',
       matches === null ? h('span', { class: 'field-help' }, t('corpusUnknownWord'))

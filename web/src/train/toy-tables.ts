@@ -31,12 +31,16 @@ export class ToyTables {
       h('thead', {}, h('tr', {}, tr('th', 'toyTerm'), h('th', { class: 'num' }, 'P'), tr('th', 'toyTermValue', { class: 'num' }))),
       h('tbody', {}, ...rows),
       h('tfoot', {}, h('tr', {}, h('th', {}, 'L'), h('td', {}), h('th', { class: 'num', 'data-toy': 'sum' }, formatFixed(total, 4)))));
-    this.probabilities.replaceChildren(
-      h('thead', {}, h('tr', {}, tr('th', 'toyFocusContext'), ...this.words.map((c) => h('th', { class: 'num' }, c)))),
-      h('tbody', {}, ...this.words.map((w, i) => h('tr', {}, h('th', {}, w),
-        ...this.words.map((_, c) => {
-          const seen = this.counts[i * V + c] > 0;
-          return h('td', { class: seen ? 'num seen' : 'num' }, formatFixed(state.probabilities[i * V + c], 3));
-        })))));
+    fillProbabilityTable(this.probabilities, this.words, state.probabilities, (w, c) => this.counts[w * V + c] > 0);
   }
+}
+
+// The softmax table P(context | focus), a row per focus word; `seen` marks pairs the text has.
+export function fillProbabilityTable(table: HTMLTableElement, words: readonly string[], probabilities: number[],
+  seen: (focus: number, context: number) => boolean = () => false): void {
+  const V = words.length;
+  table.replaceChildren(
+    h('thead', {}, h('tr', {}, tr('th', 'toyFocusContext'), ...words.map((c) => h('th', { class: 'num' }, c)))),
+    h('tbody', {}, ...words.map((w, i) => h('tr', {}, h('th', {}, w),
+      ...words.map((_, c) => h('td', { class: seen(i, c) ? 'num seen' : 'num' }, formatFixed(probabilities[i * V + c], 3)))))));
 }

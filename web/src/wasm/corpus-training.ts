@@ -4,12 +4,47 @@
 import type { Vectors, Word2VecCoreModule, Word2VecSettings, Word2VecTrainer } from '@wasm/word2vec_core.mjs';
 import { QueryEngine } from '../vectors/query-engine.ts';
 import type { CorpusState, FromTrainWorker } from './train-protocol.ts';
+import type { Plot } from './vectors-protocol.ts';
 
 const SLICE_MS = 10;
 const POST_EVERY_MS = 100;
 const LOOK_EVERY_MS = 300;
 const NEIGHBOURS = 5;
 const MAX_HISTORY = 2000;
+const SMALL_VOCABULARY = 12;  // the whole softmax table fits the screen
+const PLANE_WORDS = 12;       // at most this many words drawn as arrows in dimension 2
+
+// P(c | w) = e^(v_w·k_c) / Σ_o e^(v_w·k_o) for every pair. Shapes: focus, context (words × dim).
+function softmaxTable(focus: Float32Array, context: Float32Array, words: number, dim: number): number[] {
+  const p: number[] = [];
+  for (let w = 0; w < words; w++) {
+    const scores = Array.from({ length: words }, (_, o) => {
+      let s = 0;
+      for (let i = 0; i < dim; i++) s += focus[w * dim + i] * context[o * dim + i];
+      return s;
+    });
+    const top = Math.max(...scores);
+    const sum = scores.reduce((a, s) => a + Math.exp(s - top), 0);
+    for (const s of scores) p.push(Math.exp(s - top) / sum);
+  }
+  return p;
+}
+
+// Dimension 2: each shown word's v (solid arrow, label with a capital) and k (dashed, lower case)
+// from the origin — the course's picture, with free lengths.
+function vectorsPlot(words: string[], focus: Float32Array, context: Float32Array, watch: string[]): Plot {
+  const shown = (words.length <= PLANE_WORDS ? words : watch.filter((w) => words.includes(w))).slice(0, PLANE_WORDS);
+  const points: Plot['points'] = [{ label: '0', x: 0, y: 0, role: 'sum' }];
+  const arrows: Plot['arrows'] = [];
+  for (const word of shown) {
+    const i = words.indexOf(word);
+    points.push({ label: word.charAt(0).toLocaleUpperCase('da') + word.slice(1), x: focus[2 * i], y: focus[2 * i + 1], role: 'query' });
+    arrows.push({ from: 0, to: points.length - 1, kind: 'difference' });
+    points.push({ label: word, x: context[2 * i], y: context[2 * i + 1], role: 'answer' });
+    arrows.push({ from: 0, to: points.length - 1, kind: 'offset' });
+  }
+  return { points, arrows };
+}
 
 export class CorpusTraining {
   private trainer: Word2VecTrainer | null = null;
@@ -22,7 +57,7 @@ export class CorpusTraining {
   private lastLook = 0;
   private lastLoss = { units: 0, lossSum: 0 };
   private speed = { words: 0, seconds: 0 };
-  private look: Pick<CorpusState, 'neighbours' | 'plot'> = { neighbours: [], plot: null };
+  private look: Pick<CorpusState, 'neighbours' | 'plot' | 'small' | 'plane'> = { neighbours: [], plot: null, small: null, plane: null };
   private pace: number | null = null;
   private lastTick = 0;
   private owed = 0;  // words the pace allows but not yet trained
@@ -141,8 +176,15 @@ export class CorpusTraining {
     const engine = new QueryEngine(this.vectors, []);
     this.look = {
       neighbours: this.watch.slice(0, 4).map((word) => ({ word, matches: engine.neighboursOf(word, NEIGHBOURS) })),
-      plot: engine.wordsPicture(this.watch),
+      plot: engine.wordsPicture(this.watch), small: null, plane: null,
     };
+    // The matrices are copied only when they are shown: a large vocabulary would cost too much.
+    const dim = this.vectors.dim(), size = this.vectors.size();
+    if (size > SMALL_VOCABULARY && dim !== 2) return;
+    const words = this.vectors.words().split('\n').slice(0, -1);
+    const { focus, context } = this.trainer.matrices();
+    if (size <= SMALL_VOCABULARY) this.look.small = { words, probabilities: softmaxTable(focus, context, size, dim) };
+    if (dim === 2) this.look.plane = vectorsPlot(words, focus, context, this.watch);
   }
 
   private publish(): void {

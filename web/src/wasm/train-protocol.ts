@@ -29,6 +29,10 @@ export interface CorpusState {
   history: { words: number[]; losses: number[] };  // average loss of each stretch of training
   neighbours: { word: string; matches: Match[] | null }[];  // null: not in the vocabulary
   plot: Plot | null;
+  // A vocabulary of at most 12 words: the whole table P(context | focus), row = focus word.
+  small: { words: string[]; probabilities: number[] } | null;
+  // Dimension 2: the vectors themselves (focus v and context k of each shown word), not a projection.
+  plane: Plot | null;
 }
 
 export type ToTrainWorker =

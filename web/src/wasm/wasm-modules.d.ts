@@ -152,6 +152,7 @@ declare module '@wasm/word2vec_core.mjs' {
     advance(words: number): Word2VecProgress & { running: boolean };  // a slice; same result as train()
     progress(): Word2VecProgress;
     focusVectors(): Uint8Array;  // word2vec text format
+    matrices(): { focus: Float32Array; context: Float32Array };  // (words × dim) each, as they are now
     delete(): void;
   }
 
