@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "word2vec/fast_dot.hpp"
 #include "word2vec/objective.hpp"
 
 namespace vaerksted::word2vec {
@@ -11,18 +12,6 @@ namespace {
 
 constexpr std::int64_t kPublishEvery = 10'000;  // words a thread trains before it updates the shared count
 constexpr std::int64_t kReportEvery = 50'000;
-
-// h·k with eight independent partial sums: the compiler can use vector instructions without
-// reordering any single sum, so native and wasm builds add in the same order.
-inline float fastDot(const float* __restrict a, const float* __restrict b, int dim) {
-    float s[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-    int i = 0;
-    for (; i + 8 <= dim; i += 8)
-        for (int l = 0; l < 8; ++l) s[l] += a[i + l] * b[i + l];
-    float sum = ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
-    for (; i < dim; ++i) sum += a[i] * b[i];
-    return sum;
-}
 
 void atomicAdd(std::atomic<double>& target, double value) {
     double current = target.load(std::memory_order_relaxed);

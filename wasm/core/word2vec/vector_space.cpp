@@ -6,20 +6,11 @@
 
 #include <Eigen/Eigenvalues>
 
+#include "word2vec/fast_dot.hpp"
+
 namespace vaerksted::word2vec {
 
 namespace {
-
-// q·x with eight independent partial sums (vectorisable without reordering a sum).
-inline float dot8(const float* __restrict a, const float* __restrict b, int dim) {
-    float s[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-    int i = 0;
-    for (; i + 8 <= dim; i += 8)
-        for (int l = 0; l < 8; ++l) s[l] += a[i + l] * b[i + l];
-    float sum = ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
-    for (; i < dim; ++i) sum += a[i] * b[i];
-    return sum;
-}
 
 void normalise(float* v, int dim) {
     double norm = 0.0;
@@ -76,7 +67,7 @@ std::vector<Match> VectorSpace::nearest(const float* query, int k, const std::ve
     TopK top(std::max(0, k));
     for (int w = 0; w < size(); ++w) {
         if (std::find(exclude.begin(), exclude.end(), w) != exclude.end()) continue;
-        top.offer(w, dot8(q.data(), vector(w), dim_));
+        top.offer(w, fastDot(q.data(), vector(w), dim_));
     }
     return top.sorted();
 }
@@ -97,7 +88,7 @@ std::vector<Match> VectorSpace::analogy(int a, int b, int c, int k, AnalogyMetho
         TopK top(std::max(0, k));
         for (int w = 0; w < size(); ++w) {
             if (w == a || w == b || w == c) continue;
-            top.offer(w, dot8(query.data(), vector(w), dim_));
+            top.offer(w, fastDot(query.data(), vector(w), dim_));
         }
         return top.sorted();
     }
@@ -105,15 +96,15 @@ std::vector<Match> VectorSpace::analogy(int a, int b, int c, int k, AnalogyMetho
     TopK top(std::max(0, k));
     for (int w = 0; w < size(); ++w) {
         if (w == a || w == b || w == c) continue;
-        const float ca = (dot8(vector(w), vector(a), dim_) + 1) / 2;
-        const float cb = (dot8(vector(w), vector(b), dim_) + 1) / 2;
-        const float cc = (dot8(vector(w), vector(c), dim_) + 1) / 2;
+        const float ca = (fastDot(vector(w), vector(a), dim_) + 1) / 2;
+        const float cb = (fastDot(vector(w), vector(b), dim_) + 1) / 2;
+        const float cc = (fastDot(vector(w), vector(c), dim_) + 1) / 2;
         top.offer(w, ca * cc / (cb + epsilon));
     }
     return top.sorted();
 }
 
-float VectorSpace::similarity(int a, int b) const { return dot8(vector(a), vector(b), dim_); }
+float VectorSpace::similarity(int a, int b) const { return fastDot(vector(a), vector(b), dim_); }
 
 int VectorSpace::oddOneOut(const std::vector<int>& words, std::vector<float>* meanSimilarity) const {
     const int n = static_cast<int>(words.size());
