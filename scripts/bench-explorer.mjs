@@ -4,28 +4,15 @@
 // measure on the overview page), and how long the page's worker takes to answer the gallery's
 // analogies (core, spelling check and PCA, as the page reports it).
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { ROOT } from './steps.mjs';
-
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { gzipSizes, recordBodies, withChromium } from './bench-browser.mjs';
 
 export async function measureExplorer() {
-  const { serveStatic } = await import('./serve.mjs');
-  const { chromium } = await import('playwright-core');
-  const server = await serveStatic(join(ROOT, 'dist'), { port: 0, prefix: '/bench/' });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-  try {
-    const overview = await rendererMemory(browser, server.url, async () => {});
+  return withChromium(async ({ browser, url }) => {
+    const overview = await rendererMemory(browser, url, async () => {});
     const bodies = new Map();
     const milliseconds = [];
-    const explorer = await rendererMemory(browser, `${server.url}?page=vectors`, async (page) => {
-      page.on('response', async (response) => {
-        try {
-          bodies.set(new URL(response.url()).pathname.replace('/bench/', '') || 'index.html', await response.body());
-        } catch { /* no body */ }
-      });
+    const explorer = await rendererMemory(browser, `${url}?page=vectors`, async (page) => {
+      recordBodies(page, bodies);
       await page.reload();
       await page.locator('.matches [data-word]').first().waitFor({ timeout: 60_000 });
       for (const link of await page.locator('.gallery .example').all()) {
@@ -37,15 +24,9 @@ export async function measureExplorer() {
         milliseconds.push(Number(/(\d+(?:,\d+)?) ms/.exec(text)[1].replace(',', '.')));
       }
     });
-    const files = [...bodies].map(([name, body]) => ({ name, bytes: body.length, gzip: gzipSync(body, { level: 9 }).length }))
-      .sort((a, b) => b.gzip - a.gzip);
-    const total = files.reduce((sum, f) => ({ bytes: sum.bytes + f.bytes, gzip: sum.gzip + f.gzip }), { bytes: 0, gzip: 0 });
     milliseconds.sort((a, b) => a - b);
-    return { files, total, overviewKb: overview, explorerKb: explorer, answerMs: milliseconds };
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+    return { ...gzipSizes(bodies), overviewKb: overview, explorerKb: explorer, answerMs: milliseconds };
+  });
 }
 
 // The renderer's resident memory (kB) after opening url and running act(page).

@@ -5,14 +5,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { countFrames, frameCounts, resetFrames, withChromium } from './bench-browser.mjs';
 import { ROOT } from './steps.mjs';
 
 const SENTENCES = 50_000;
 // The page's defaults (web/src/train/train-state.ts), spelled out for the native tool.
 const NATIVE_SETTINGS = ['--dim', '20', '--window', '5', '--negatives', '5', '--epochs', '10', '--lr', '0.025',
   '--min-count', '1', '--sample', '0', '--seed', '1', '--threads', '1'];
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export async function measureTrainPage() {
   const w2v = join(ROOT, 'build/native/w2v');
@@ -31,42 +30,24 @@ export async function measureTrainPage() {
 }
 
 async function inChromium() {
-  const { serveStatic } = await import('./serve.mjs');
-  const { chromium } = await import('playwright-core');
-  const server = await serveStatic(join(ROOT, 'dist'), { port: 0, prefix: '/bench/' });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-  try {
+  return withChromium(async ({ browser, url }) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.addInitScript(() => {
-      window.benchFrames = 0;
-      window.benchGap = 0;
-      let last = 0;
-      const frame = (now) => {
-        window.benchFrames++;
-        if (last) window.benchGap = Math.max(window.benchGap, now - last);
-        last = now;
-        requestAnimationFrame(frame);
-      };
-      requestAnimationFrame(frame);
-    });
-    await page.goto(`${server.url}?page=train&tempo=fast&n=${SENTENCES}`);
+    await countFrames(page);
+    await page.goto(`${url}?page=train&tempo=fast&n=${SENTENCES}`);
     await page.locator('[data-toy="loss"]').filter({ hasText: /\d/ }).waitFor();
     await page.locator('[data-action="corpus-start"]').scrollIntoViewIfNeeded();
-    await page.evaluate(() => { window.benchFrames = 0; window.benchGap = 0; });
+    await resetFrames(page);
     const began = Date.now();
     await page.locator('[data-action="corpus-start"]').click();
     await page.waitForFunction(() => /^Trænet 100\s%/.test(document.querySelector('[data-corpus="stats"]')?.textContent ?? ''),
       null, { timeout: 120_000, polling: 50 });
     const seconds = (Date.now() - began) / 1000;
-    const { frames, gap } = await page.evaluate(() => ({ frames: window.benchFrames, gap: window.benchGap }));
+    const { frames, gap } = await frameCounts(page);
     const stats = await page.locator('[data-corpus="stats"]').innerText();
     const wordsPerSecond = Number(/([\d.]+) ord\/s/.exec(stats)[1].replace(/\./g, ''));
     const tokens = Number(/([\d.]+) ord i alt/.exec(stats)[1].replace(/\./g, ''));
     return { page: wordsPerSecond, wall: (tokens * 10) / seconds, seconds, frames, gap };
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
 
 export function printTrainPage(r) {

@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { countFrames, frameCounts, gzipSizes, recordBodies, resetFrames, withChromium } from './bench-browser.mjs';
 import { measureExplorer, printExplorer } from './bench-explorer.mjs';
 import { benchWord2Vec } from './bench-word2vec.mjs';
 import { measureTrainPage, printTrainPage } from './bench-train-page.mjs';
@@ -136,58 +136,28 @@ printTrainPage(await measureTrainPage());
 // Opens the built pages in Chromium: adds up what the neuron page downloads, then times runs of
 // 200 000 iterations while counting frames and long tasks on the main thread.
 async function measureInChromium() {
-  const { serveStatic } = await import('./serve.mjs');
-  const { chromium } = await import('playwright-core');
-  const server = await serveStatic(join(ROOT, 'dist'), { port: 0, prefix: '/bench/' });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'] });
-  const open = async (query, bodies) => {
-    const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    if (bodies) page.on('response', async (response) => {
-      try {
-        bodies.set(new URL(response.url()).pathname.replace('/bench/', '') || 'index.html', await response.body());
-      } catch { /* a response without a body */ }
-    });
-    // Counts frames and long tasks from the start, before the page's own code runs.
-    await page.addInitScript(() => {
-      window.benchFrames = 0;
-      window.benchLongest = 0;
-      window.benchGap = 0;  // the longest time between two frames
-      let last = 0;
-      const frame = (now) => {
-        window.benchFrames++;
-        if (last) window.benchGap = Math.max(window.benchGap, now - last);
-        last = now;
-        requestAnimationFrame(frame);
-      };
-      requestAnimationFrame(frame);
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) window.benchLongest = Math.max(window.benchLongest, entry.duration);
-      }).observe({ type: 'longtask', buffered: true });
-    });
-    await page.goto(server.url + query);
-    await page.locator('[data-stat="iteration"]').filter({ hasText: '0' }).waitFor();
-    await page.waitForLoadState('networkidle');
-    return { context, page };
-  };
-  const run = async (name, page) => {
-    await page.evaluate(() => { window.benchFrames = 0; window.benchLongest = 0; window.benchGap = 0; });
-    const began = Date.now();
-    await page.getByRole('button', { name: 'Start' }).click();
-    await page.waitForFunction(() => document.querySelector('[data-stat="iteration"]')?.textContent === '200.000',
-      null, { timeout: 120_000, polling: 50 });
-    const seconds = (Date.now() - began) / 1000;
-    return { name, seconds,
-      ...(await page.evaluate(() => ({ frames: window.benchFrames, longest: window.benchLongest, gap: window.benchGap }))) };
-  };
-  try {
+  return withChromium(async ({ browser, url }) => {
+    const open = async (query, bodies) => {
+      const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      if (bodies) recordBodies(page, bodies);
+      await countFrames(page);
+      await page.goto(url + query);
+      await page.locator('[data-stat="iteration"]').filter({ hasText: '0' }).waitFor();
+      await page.waitForLoadState('networkidle');
+      return { context, page };
+    };
+    const run = async (name, page) => {
+      await resetFrames(page);
+      const began = Date.now();
+      await page.getByRole('button', { name: 'Start' }).click();
+      await page.waitForFunction(() => document.querySelector('[data-stat="iteration"]')?.textContent === '200.000',
+        null, { timeout: 120_000, polling: 50 });
+      return { name, seconds: (Date.now() - began) / 1000, ...(await frameCounts(page)) };
+    };
     const bodies = new Map();
     const neuron = await open('?page=neuron&speed=max&iter=200000', bodies);
-    const files = [...bodies].map(([name, body]) => ({ name, bytes: body.length, gzip: gzipSync(body, { level: 9 }).length }))
-      .sort((a, b) => b.gzip - a.gzip);
-    const total = files.reduce((sum, f) => ({ bytes: sum.bytes + f.bytes, gzip: sum.gzip + f.gzip }), { bytes: 0, gzip: 0 });
+    const { files, total } = gzipSizes(bodies);
     const xlsx = files.filter((f) => /xlsx/i.test(f.name)).reduce((sum, f) => sum + f.gzip, 0);
     const runs = [await run('Kunstig neuron: 200 000 iterations, full speed', neuron.page)];
     await neuron.context.close();
@@ -195,8 +165,5 @@ async function measureInChromium() {
     runs.push(await run('Langsom læring: Good Food race from start 10, 2 × 200 000 iterations', race.page));
     await race.context.close();
     return { sizes: { files, total, xlsx }, runs };
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
