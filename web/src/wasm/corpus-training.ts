@@ -8,7 +8,8 @@ import type { Plot } from './vectors-protocol.ts';
 
 const SLICE_MS = 10;
 const POST_EVERY_MS = 100;
-const LOOK_EVERY_MS = 300;
+const LOOK_EVERY_MS = 300;  // at least; a large vocabulary's look costs more, and then comes less often
+const LOOK_SHARE = 0.1;      // the looks may take at most this share of the time
 const NEIGHBOURS = 5;
 const MAX_HISTORY = 2000;
 const SMALL_VOCABULARY = 12;  // the whole softmax table fits the screen
@@ -55,6 +56,7 @@ export class CorpusTraining {
   private history = { words: [] as number[], losses: [] as number[] };
   private lastPost = 0;
   private lastLook = 0;
+  private lookMs = 0;  // how long the last look took
   private lastLoss = { units: 0, lossSum: 0 };
   private speed = { words: 0, seconds: 0 };
   private look: Pick<CorpusState, 'neighbours' | 'plot' | 'small' | 'plane'> = { neighbours: [], plot: null, small: null, plane: null };
@@ -64,7 +66,7 @@ export class CorpusTraining {
   // The next slice at once: setTimeout(0) would wait 4 ms after a few rounds, a third of a slice.
   private readonly next = new MessageChannel();
 
-  constructor(private readonly core: Word2VecCoreModule, private readonly post: (message: FromTrainWorker) => void) {
+  constructor(private readonly core: Word2VecCoreModule, private readonly post: (message: FromTrainWorker, transfer?: Transferable[]) => void) {
     this.vectors = new core.Vectors();
     this.next.port1.onmessage = () => this.tick();
   }
@@ -114,14 +116,13 @@ export class CorpusTraining {
   sendVectors(): void {
     const bytes = this.trainer ? this.trainer.focusVectors() : new Uint8Array(0);
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    (self as unknown as Worker).postMessage({ type: 'corpus-vectors', bytes: buffer } satisfies FromTrainWorker, [buffer]);
+    this.post({ type: 'corpus-vectors', bytes: buffer }, [buffer]);
   }
 
   private tick(): void {
     if (!this.running || !this.trainer) return;
     const began = performance.now();
     let more = true;
-    let done = 0;
     const before = this.trainer.progress().wordsDone;
     if (this.pace !== null) {
       this.owed += ((began - this.lastTick) / 1000) * this.pace;
@@ -138,13 +139,14 @@ export class CorpusTraining {
       }
     }
     this.lastTick = began;
-    done = this.trainer.progress().wordsDone - before;
+    const done = this.trainer.progress().wordsDone - before;
     this.speed = { words: this.speed.words + done, seconds: this.speed.seconds + (performance.now() - began) / 1000 };
     const now = performance.now();
     if (!more) this.running = false;
-    if (now - this.lastLook > LOOK_EVERY_MS || !more) {
+    if (now - this.lastLook > Math.max(LOOK_EVERY_MS, this.lookMs / LOOK_SHARE) || !more) {
       this.lastLook = now;
       this.refreshLook();
+      this.lookMs = performance.now() - now;
     }
     if (now - this.lastPost > POST_EVERY_MS || !more) {
       this.lastPost = now;

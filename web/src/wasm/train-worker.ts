@@ -9,7 +9,8 @@ const STEPS_PER_SECOND = 60;  // slow enough to watch the vectors turn
 const POST_EVERY_MS = 33;
 const MAX_HISTORY = 4000;
 
-const post = (message: FromTrainWorker) => (self as unknown as Worker).postMessage(message);
+const post = (message: FromTrainWorker, transfer: Transferable[] = []) =>
+  (self as unknown as Worker).postMessage(message, transfer);
 
 let core: Word2VecCoreModule | null = null;
 let toy: CircleToy | null = null;
