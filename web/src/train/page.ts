@@ -44,6 +44,7 @@ class TrainPage {
   private readonly etaInput: HTMLInputElement;
   private readonly buttons: Record<'start' | 'pause' | 'step' | 'reset', HTMLButtonElement>;
   private state: ToyState | null = null;
+  private history: { steps: number[]; losses: number[] } = { steps: [], losses: [] };
   private best = Infinity;
 
   constructor(shell: Shell, private readonly store: Store) {
@@ -156,6 +157,7 @@ class TrainPage {
   private receive(state: ToyState, history: { steps: number[]; losses: number[] }): void {
     const wasRunning = this.state?.running ?? false;
     this.state = state;
+    this.history = history;
     if (!Number.isFinite(state.loss)) {
       this.message.hidden = false;
       this.message.textContent = t('toyDiverged');
@@ -180,6 +182,6 @@ class TrainPage {
     this.lossView.refresh();
     this.corpus.refresh();
     this.etaInput.value = inputText(this.store.state.train.eta);
-    if (this.state) this.receive(this.state, { steps: [], losses: [] });
+    if (this.state) this.receive(this.state, this.history);  // numbers again in the new language
   }
 }

@@ -1,6 +1,7 @@
-// The words of a question drawn in two dimensions (their first two principal components, computed
-// in the core), with the analogy's parallelogram as arrows. Both axes have the same scale, so
-// that parallel arrows look parallel and a parallelogram looks like one.
+// Words drawn in two dimensions with labels and arrows: a question's words on their first two
+// principal components (computed in the core) with the analogy's parallelogram, or, on the
+// training page, 2-D vectors themselves. Both axes have the same scale, so that parallel arrows
+// look parallel and a parallelogram looks like one.
 import type { Chart as ChartType, Plugin } from 'chart.js';
 import { baseOptions, Chart, COLORS } from '../app/charts.ts';
 import { t } from '../app/i18n.ts';
