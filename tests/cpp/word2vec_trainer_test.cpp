@@ -162,6 +162,46 @@ TEST(Word2VecTrainer, AnUpdateIsMinusAlphaTimesTheCheckedGradient) {
     }
 }
 
+TEST(Word2VecTrainer, AConstantRateUsesEtaForEveryUnitAndLinearDecayFallsTowardsZero) {
+    // Two sentences "a b": with a constant rate all four units use α = 0.5; with the linear decay
+    // the second sentence would use 0.5·(1 − 2/5) = 0.3 (2 of 4 words done, total + 1 = 5).
+    const Built b = build("a b\na b\n");
+    TrainConfig config;
+    config.output = Output::Softmax;
+    config.dim = 3;
+    config.window = 1;
+    config.sample = 0;
+    config.epochs = 1;
+    config.learningRate = 0.5;
+    config.decay = RateDecay::Constant;
+    Trainer trainer(b.vocabulary, b.corpus, config);
+    const int words = 2, dim = 3;
+    std::vector<double> v(trainer.embeddings().focusMatrix().begin(), trainer.embeddings().focusMatrix().end());
+    std::vector<double> k(words * dim, 0.0);
+    const int a = b.vocabulary.find("a"), bb = b.vocabulary.find("b");
+    for (int sentence = 0; sentence < 2; ++sentence)
+        for (const auto& [input, target] : std::vector<std::pair<int, int>>{{a, bb}, {bb, a}}) {
+            std::vector<double> gradH(dim), gradK(words * dim), scores(words);
+            softmaxLoss(v.data() + input * dim, k.data(), words, dim, target, gradH.data(), gradK.data(), scores.data());
+            for (int i = 0; i < words * dim; ++i) k[i] -= 0.5 * gradK[i];
+            for (int i = 0; i < dim; ++i) v[input * dim + i] -= 0.5 * gradH[i];
+        }
+    trainer.run(0, 1);
+    EXPECT_DOUBLE_EQ(trainer.progress().learningRate, 0.5);
+    for (int i = 0; i < words * dim; ++i) {
+        EXPECT_NEAR(trainer.embeddings().focusMatrix()[i], v[i], 1e-6) << "v " << i;
+        EXPECT_NEAR(trainer.embeddings().contextMatrix()[i], k[i], 1e-6) << "k " << i;
+    }
+    config.decay = RateDecay::Linear;
+    Trainer falling(b.vocabulary, b.corpus, config);
+    falling.advance(1);  // the first sentence: 2 of 4 words
+    EXPECT_NEAR(falling.progress().learningRate, 0.3, 1e-12);
+    falling.advance(1);
+    EXPECT_NEAR(falling.progress().learningRate, 0.5 * 1.0 / 5.0, 1e-12);
+    EXPECT_GT(std::abs(falling.embeddings().focusMatrix()[0] - trainer.embeddings().focusMatrix()[0]) +
+                  std::abs(falling.embeddings().focusMatrix()[3] - trainer.embeddings().focusMatrix()[3]), 1e-4);
+}
+
 TEST(Word2VecTrainer, TheLossFallsAndProgressIsReported) {
     const Built b = build(plantedCorpus(2000, 7));
     TrainConfig config;

@@ -58,3 +58,24 @@ test('start weights: all equal, random with a spread, or given', () => {
   assert.equal(parseStart('random:-1'), null);
   assert.equal(parseStart(''), null);
 });
+
+test('a full "Træn word2vec" state round-trips, and bad values are reported', () => {
+  const state = defaultState();
+  state.page = 'train';
+  state.train.eta = 0.2;
+  state.train.angles = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100.5];
+  Object.assign(state.train.text, {
+    source: 'own', sentences: 800, corpusSeed: 9, architecture: 'cbow', output: 'softmax', dim: 3, window: 2, negatives: 7,
+    epochs: 40, learningRate: 0.1, decay: 'none', minCount: 2, sample: 0.001, seed: 5, watch: ['kat', 'hund'], fast: true,
+  });
+  const query = formatState(state);
+  assert.match(query, /decay=none/);
+  assert.match(query, /arch=cbow/);
+  const { state: back, problems } = parseState(query);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(back, state);
+  const bad = parseState('?page=train&decay=exp&dim=1&lr=2&arch=glove');
+  assert.deepEqual(bad.problems.map((p) => p.key).sort(), ['arch', 'decay', 'dim', 'lr']);
+  assert.equal(bad.state.train.text.decay, 'linear');
+  assert.equal(bad.state.train.text.dim, 20);
+});

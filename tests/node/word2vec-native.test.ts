@@ -144,6 +144,8 @@ const TRAININGS: { what: string; flags: string[]; settings: Word2VecSettings; mi
     settings: { architecture: 'cbow', window: 3, negatives: 8, sample: 1e-3, learningRate: 0.04 }, minCount: 3 },
   { what: 'skip-gram with the full softmax, sample 0', flags: ['--softmax', '--sample', '0'],
     settings: { output: 'softmax', sample: 0 }, minCount: 1 },
+  { what: 'CBOW with η held fixed (no decay)', flags: ['--cbow', '--decay', 'none'],
+    settings: { architecture: 'cbow', decay: 'none' }, minCount: 1 },
 ];
 
 describe('word2vec wasm trains what w2v train trains, bit for bit', () => {
@@ -172,6 +174,9 @@ describe('word2vec wasm trains what w2v train trains, bit for bit', () => {
         assert.equal(first, -1, first < 0 ? '' : `first difference: ${wasm.words[Math.floor(first / 20)]}[${first % 20}] ` +
           `wasm ${wasm.values[first]}, native ${native.values[first]}`);
         assert.equal(wasmText, nativeText);  // the same floats written by the same writer
+        const eta = t.settings.learningRate ?? (t.settings.architecture === 'cbow' ? 0.05 : 0.025);
+        if (t.settings.decay === 'none') assert.equal(progress.learningRate, eta);
+        else assert.ok(progress.learningRate < eta / 1000, `η at the end ${progress.learningRate}: linear decay to ~0`);
         const moved = wasm.values.filter((x, i) => x !== start[i]).length;
         assert.ok(moved > wasm.values.length / 2, `training changed ${moved} of ${wasm.values.length} numbers`);
       } finally {

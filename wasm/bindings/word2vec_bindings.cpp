@@ -139,7 +139,7 @@ private:
 class Word2VecTrainer {
 public:
     // settings: { architecture: 'skipgram'|'cbow', output: 'negative'|'softmax', dim, window, negatives,
-    // sample, epochs, learningRate, seed, minCount, normalise }. Returns the status name ("ok" or why not).
+    // sample, epochs, learningRate, decay: 'linear'|'none', seed, minCount, normalise }. Returns the status name ("ok" or why not).
     std::string setup(const std::string& text, const JsObject& settings) {
         TrainConfig config;
         const auto number = [&](const char* key, double fallback) {
@@ -156,6 +156,8 @@ public:
         config.sample = number("sample", 1e-4);
         config.epochs = static_cast<int>(number("epochs", 5));
         config.learningRate = number("learningRate", config.architecture == Architecture::Cbow ? 0.05 : 0.025);
+        config.decay = settings["decay"].isString() && settings["decay"].as<std::string>() == "none"
+                           ? RateDecay::Constant : RateDecay::Linear;
         config.seed = static_cast<std::uint64_t>(number("seed", 1));
         // normalise: ordinary text (a student's own), made ready as w2v train --normalise does.
         const bool normalise = settings["normalise"].isTrue();
@@ -193,6 +195,7 @@ public:
         out.set("wordsDone", static_cast<double>(p.wordsDone));
         out.set("wordsTotal", static_cast<double>(p.wordsTotal));
         out.set("averageLoss", p.averageLoss);
+        out.set("learningRate", p.learningRate);
         out.set("units", static_cast<double>(p.units));
         out.set("vocabulary", vocabulary_.size());
         out.set("tokens", static_cast<double>(corpus_.tokens.size()));

@@ -66,8 +66,9 @@ TrainStatus Trainer::check() const {
     return TrainStatus::Ok;
 }
 
-// α = α0·(1 − done/total), not below α0·10⁻⁴: word2vec's linear decay.
+// α = α0·(1 − done/total), not below α0·10⁻⁴: word2vec's linear decay; or α = α0 throughout.
 double Trainer::rateAt(std::int64_t wordsDone) const {
+    if (config_.decay == RateDecay::Constant) return config_.learningRate;
     const double total = static_cast<double>(config_.epochs) * static_cast<double>(corpus_.tokens.size()) + 1.0;
     return config_.learningRate * std::max(1e-4, 1.0 - static_cast<double>(wordsDone) / total);
 }

@@ -1,6 +1,6 @@
 // word2vec training: skip-gram or CBOW, with negative sampling or (for a handful of words, as in
 // the notes' toy examples) the full softmax; subsampling of frequent words, a window shrunk at
-// random for each word, a learning rate falling linearly to zero, and one explicit seed.
+// random for each word, a learning rate falling linearly to zero (or kept constant), and one explicit seed.
 // Several threads may train at once (lock-free shared updates, as in word2vec); with one thread
 // the result is the same, bit for bit, for the same seed.
 #pragma once
@@ -21,6 +21,7 @@ namespace vaerksted::word2vec {
 
 enum class Architecture { SkipGram, Cbow };
 enum class Output { NegativeSampling, Softmax };
+enum class RateDecay { Linear, Constant };  // η falling linearly to zero (word2vec), or η the whole way
 
 struct TrainConfig {
     Architecture architecture = Architecture::SkipGram;
@@ -31,6 +32,7 @@ struct TrainConfig {
     double sample = 1e-4;     // subsampling threshold t (0: keep every word)
     int epochs = 5;
     double learningRate = 0.025;
+    RateDecay decay = RateDecay::Linear;
     std::uint64_t seed = 1;
 };
 

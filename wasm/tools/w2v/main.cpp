@@ -10,7 +10,7 @@ const char* kUsage = R"(usage: w2v COMMAND [options]
 
   train      --input CORPUS(.gz|.xz) --output VECTORS [--format binary|text] [--context-output FILE]
              [--dim 100] [--window 5] [--negatives 5] [--min-count 5] [--max-vocab 0] [--sample 1e-4]
-             [--epochs 5] [--lr 0.025] [--threads 1] [--cbow] [--softmax] [--seed 1]
+             [--epochs 5] [--lr 0.025] [--decay linear|none] [--threads 1] [--cbow] [--softmax] [--seed 1]
              [--normalise]   ordinary text: lower case, a line per sentence, punctuation removed
   export     --input VECTORS --output FILE [--format compact|text|binary] [--max-words N]
              [--dictionary WORDLIST [--no-names]] [--plain-words]

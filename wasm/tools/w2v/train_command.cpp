@@ -51,7 +51,10 @@ bool parseConfig(const Options& o, TrainConfig& config, std::string& error) {
     config.epochs = static_cast<int>(o.integer("epochs", 5));
     config.learningRate = o.number("lr", config.architecture == Architecture::Cbow ? 0.05 : 0.025);
     config.seed = static_cast<std::uint64_t>(o.integer("seed", 1));
-    if (!o.has("input") || !o.has("output")) error = "train needs --input CORPUS and --output VECTORS";
+    const std::string decay = o.text("decay", "linear");
+    if (decay != "linear" && decay != "none") error = "--decay is linear or none";
+    config.decay = decay == "none" ? RateDecay::Constant : RateDecay::Linear;
+    if (error.empty() && (!o.has("input") || !o.has("output"))) error = "train needs --input CORPUS and --output VECTORS";
     return error.empty();
 }
 

@@ -92,6 +92,8 @@ export class CorpusPanel {
       (v) => { text().architecture = v as TextTraining['architecture']; });
     const output = select('output', [['negative', 'corpusNegativeSampling'], ['softmax', 'corpusSoftmax']], text().output,
       (v) => { text().output = v as TextTraining['output']; });
+    const decay = select('decay', [['linear', 'corpusDecayLinear'], ['none', 'corpusDecayNone']], text().decay,
+      (v) => { text().decay = v as TextTraining['decay']; });
     const tempo = select('tempo', [['slow', 'corpusSlow'], ['fast', 'corpusFast']], text().fast ? 'fast' : 'slow',
       (v) => { text().fast = v === 'fast'; });
     tempo.addEventListener('change', () => {
@@ -129,7 +131,9 @@ export class CorpusPanel {
         h('div', { class: 'corpus-numbers' },
           h('div', { class: 'field' }, tr('label', 'corpusArchitecture', { class: 'label' }), architecture),
           h('div', { class: 'field' }, tr('label', 'corpusOutput', { class: 'label' }), output),
-          ...['dim', 'window', 'negatives', 'epochs', 'learningRate', 'minCount', 'sample', 'seed'].map((k) => fields.get(k as NumberKey)!))),
+          ...['dim', 'window', 'negatives', 'epochs', 'learningRate'].map((k) => fields.get(k as NumberKey)!),
+          h('div', { class: 'field' }, tr('label', 'corpusDecay', { class: 'label' }), decay),
+          ...['minCount', 'sample', 'seed'].map((k) => fields.get(k as NumberKey)!))),
       h('div', { class: 'field' }, tr('label', 'corpusWatch', { class: 'label' }), this.watchInput),
       h('div', { class: 'field corpus-tempo' }, tr('label', 'corpusTempo', { class: 'label' }), tempo),
       h('div', { class: 'run-buttons' }, this.buttons.start, this.buttons.pause, this.buttons.reset),
@@ -193,7 +197,7 @@ export class CorpusPanel {
     }
     this.problem(null);
     this.client.send({ type: 'corpus-setup', source, watch: s.watch, settings: { architecture: s.architecture, output: s.output,
-      dim: s.dim, window: s.window, negatives: s.negatives, epochs: s.epochs, learningRate: s.learningRate, minCount: s.minCount,
+      dim: s.dim, window: s.window, negatives: s.negatives, epochs: s.epochs, learningRate: s.learningRate, decay: s.decay, minCount: s.minCount,
       sample: s.sample, seed: s.seed, normalise: s.source === 'own' } });
     this.ready = true;
     return true;
@@ -220,7 +224,7 @@ export class CorpusPanel {
     this.stats.textContent = t('corpusStats', {
       progress: formatPercent(state.wordsTotal > 0 ? state.wordsDone / state.wordsTotal : 0),
       words: formatCount(state.vocabulary), tokens: formatCount(state.tokens),
-      speed: formatCount(Math.round(state.wordsPerSecond)), loss: state.wordsDone > 0 ? formatFixed(state.averageLoss, 3) : '–' });
+      speed: formatCount(Math.round(state.wordsPerSecond)), eta: formatNumber(state.learningRate, 3), loss: state.wordsDone > 0 ? formatFixed(state.averageLoss, 3) : '–' });
     this.lossView.setCurve(Float64Array.from(state.history.words), Float64Array.from(state.history.losses));
     this.pca.show(state.plot);
     this.planeBox.hidden = state.plane === null;

@@ -16,6 +16,7 @@ export interface TextTraining {
   negatives: number;
   epochs: number;
   learningRate: number;
+  decay: 'linear' | 'none';  // η falls linearly to 0 over the training, or stays
   minCount: number;
   sample: number;
   seed: number;
@@ -31,7 +32,7 @@ export interface TrainPageState {
 
 export function defaultTextTraining(): TextTraining {
   return { source: 'generated', sentences: 5000, corpusSeed: 1, architecture: 'skipgram', output: 'negative', dim: 20,
-    window: 5, negatives: 5, epochs: 10, learningRate: 0.025, minCount: 1, sample: 0, seed: 1,
+    window: 5, negatives: 5, epochs: 10, learningRate: 0.025, decay: 'linear', minCount: 1, sample: 0, seed: 1,
     watch: ['konge', 'dronning', 'mand', 'kvinde', 'hund', 'hunde', 'kat', 'katte', 'gul', 'rød'], fast: false };
 }
 
@@ -70,6 +71,7 @@ export function readTrainState(read: Read, s: TrainPageState): void {
   integer('seed', 0, 2 ** 31, (x) => { t.seed = x; });
   read('lr', (v) => { const x = positive(v); return x !== null && x < 1 && ((t.learningRate = x), true); });
   read('sample', (v) => { const x = finite(v); return x !== null && x >= 0 && x < 1 && ((t.sample = x), true); });
+  read('decay', (v) => (v === 'linear' || v === 'none') && ((t.decay = v), true));
   read('tempo', (v) => (v === 'fast' || v === 'slow') && ((t.fast = v === 'fast'), true));
   read('watch', (v) => {
     const list = v.split(',').map((w) => w.trim().toLocaleLowerCase('da')).filter(Boolean);
@@ -91,5 +93,6 @@ export function writeTrainState(params: URLSearchParams, s: TrainPageState): voi
     ['seed', t.seed, dt.seed]];
   for (const [key, value, fallback] of numbers) if (value !== fallback) params.set(key, String(value));
   if (t.watch.join() !== dt.watch.join()) params.set('watch', t.watch.join(','));
+  if (t.decay !== dt.decay) params.set('decay', t.decay);
   if (t.fast) params.set('tempo', 'fast');
 }

@@ -194,7 +194,7 @@ export class CorpusTraining {
     const curve = { words: this.history.words.slice(), losses: this.history.losses.slice() };
     this.post({ type: 'corpus-state', state: {
       vocabulary: p.vocabulary, tokens: p.tokens, wordsDone: p.wordsDone, wordsTotal: p.wordsTotal,
-      averageLoss: p.averageLoss, wordsPerSecond: this.speed.seconds > 0 ? this.speed.words / this.speed.seconds : 0,
+      averageLoss: p.averageLoss, learningRate: p.learningRate, wordsPerSecond: this.speed.seconds > 0 ? this.speed.words / this.speed.seconds : 0,
       running: this.running, history: curve, ...this.look,
     } });
   }

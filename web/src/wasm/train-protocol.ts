@@ -24,6 +24,7 @@ export interface CorpusState {
   wordsDone: number;
   wordsTotal: number;
   averageLoss: number;
+  learningRate: number;  // η now (it falls when the decay is linear)
   wordsPerSecond: number;
   running: boolean;
   history: { words: number[]; losses: number[] };  // average loss of each stretch of training

@@ -132,6 +132,7 @@ declare module '@wasm/word2vec_core.mjs' {
     sample?: number;
     epochs?: number;
     learningRate?: number;
+    decay?: 'linear' | 'none';  // η falls linearly to 0 (word2vec), or stays η
     seed?: number;
     minCount?: number;
     normalise?: boolean;  // ordinary text: made ready as w2v train --normalise does
@@ -141,6 +142,7 @@ declare module '@wasm/word2vec_core.mjs' {
     wordsDone: number;
     wordsTotal: number;
     averageLoss: number;
+    learningRate: number;  // η now
     units: number;        // (input, target) units trained so far: averageLoss·units is the summed loss
     vocabulary: number;
     tokens: number;
