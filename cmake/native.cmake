@@ -11,6 +11,7 @@ add_executable(neuron_tests
   tests/cpp/word2vec_trainer_test.cpp
   tests/cpp/word2vec_space_test.cpp
   tests/cpp/word2vec_toy_test.cpp
+  tests/cpp/word2vec_pair_step_test.cpp
   tests/cpp/word2vec_generator_test.cpp
   tests/cpp/text_normaliser_test.cpp
   tests/cpp/vector_io_test.cpp

@@ -157,6 +157,37 @@ describe('Træn word2vec: training on a text', () => {
     await screenshot(page, 'train-corpus-toy-2d');
   });
 
+  test('one pair worked out with negative sampling, and Ét skridt takes exactly that step', async () => {
+    const page = await openToy();
+    const after = page.locator('[data-pair="after"]');
+    // Before training every k is 0: each of the 1 + 5 terms is ln σ(0) = −ln 2, so L = 6·ln 2 = 4,1589.
+    await after.filter({ hasText: 'Parrets L er 4,1589 nu' }).waitFor();
+    assert.deepEqual(await page.locator('[data-pair="targets"] tbody td:first-child').first().innerText(), 'gør');
+    assert.equal(await page.locator('[data-pair="targets"] tbody tr').count(), 6);
+    const vector = async (key: 'v' | 'next') => ((await page.locator('[data-pair="update"]').getAttribute(`data-${key}`)) ?? '').split(' ').map(Number);
+    for (let step = 1; step <= 2; step++) {
+      const next = await vector('next');
+      assert.equal(next.length, 20);
+      await page.locator('[data-action="corpus-step"]').click();
+      await after.filter({ hasText: `Skridt taget på parret: ${step}.` }).waitFor();
+      const v = await vector('v');
+      v.forEach((x, i) => assert.ok(Math.abs(x - next[i]) < 1e-6, `v[${i}] ${x}, promised ${next[i]}`));
+    }
+    await screenshot(page, 'train-corpus-pair');
+  });
+
+  test('the full softmax for a pair from the link; a word not in the text gives the text\'s first pair', async () => {
+    const page = await openToy('&out=softmax&pair=kat,miaver');
+    // Before training every k is 0: P(miaver | kat) = 1/93 over the 93 words, L = ln 93 = 4,5326.
+    await page.locator('[data-pair="after"]').filter({ hasText: 'Parrets L er 4,5326 nu' }).waitFor();
+    assert.match(await page.locator('[data-pair="objective"]').innerText(), /P\(miaver∣kat\)/);
+    assert.equal(await page.locator('[data-pair="targets"]').isVisible(), false);
+    await page.locator('input[name="pair-focus"]').fill('elefant');
+    await page.locator('input[name="pair-focus"]').press('Enter');
+    await page.locator('[data-pair="note"]', { hasText: '»elefant« eller »miaver« findes ikke i teksten' }).waitFor();
+    assert.match(page.url(), /pair=elefant%2Cmiaver|pair=elefant,miaver/);
+  });
+
   test('a 30 MB text file is refused with a message', async () => {
     const page = await openToy('&src=own');
     await page.locator('input[name="text-file"]').setInputFiles({ name: 'stor.txt', mimeType: 'text/plain',

@@ -66,7 +66,7 @@ test('a full "Træn word2vec" state round-trips, and bad values are reported', (
   state.train.angles = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100.5];
   Object.assign(state.train.text, {
     source: 'own', sentences: 800, corpusSeed: 9, architecture: 'cbow', output: 'softmax', dim: 3, window: 2, negatives: 7,
-    epochs: 40, learningRate: 0.1, decay: 'none', minCount: 2, sample: 0.001, seed: 5, watch: ['kat', 'hund'], fast: true,
+    epochs: 40, learningRate: 0.1, decay: 'none', minCount: 2, sample: 0.001, seed: 5, watch: ['kat', 'hund'], pair: ['kat', 'sover'], fast: true,
   });
   const query = formatState(state);
   assert.match(query, /decay=none/);

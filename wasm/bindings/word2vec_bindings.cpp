@@ -12,6 +12,7 @@
 #include <emscripten/val.h>
 
 #include "word2vec/evaluation.hpp"
+#include "word2vec/pair_step.hpp"
 #include "word2vec/sentence_generator.hpp"
 #include "word2vec/text_normaliser.hpp"
 #include "word2vec/trainer.hpp"
@@ -171,6 +172,8 @@ public:
         encoder.feed(corpusText);
         corpus_ = encoder.finish();
         trainer_ = std::make_unique<Trainer>(vocabulary_, corpus_, config);
+        pairRng_ = Rng(config.seed ^ 0x5041495253ULL);  // the pair's negatives: their own stream of the seed
+        pair_ = {-1, -1};
         return trainStatusName(trainer_->check());
     }
 
@@ -216,6 +219,39 @@ public:
         return out;
     }
 
+    // The pair the page works out: "ok", "first_pair" (a word is not in the text: the text's first
+    // two neighbouring words instead), or "no_pair". Draws the pair's negatives.
+    std::string choosePair(const std::string& focus, const std::string& context) {
+        if (!ready()) return "no_pair";
+        int w = vocabulary_.find(focus), c = vocabulary_.find(context);
+        std::string status = "ok";
+        if (w < 0 || c < 0) {
+            status = "first_pair";
+            if (!firstPair(corpus_, w, c)) {
+                pair_ = {-1, -1};
+                return "no_pair";
+            }
+        }
+        pair_ = {w, c};
+        drawPairNegatives();
+        return status;
+    }
+
+    // The chosen pair worked out now (pair_step.hpp): { focus, context, input, target, negatives:
+    // [words], eta, scores, slopes, probability, logSum, loss, v, gradient, vAfter, lossAfter }, or null.
+    JsObject pairWork() const {
+        if (!ready() || pair_.first < 0) return val::null();
+        return pairToJs(workTrainingPair(*trainer_, pair_.first, pair_.second, negatives_));
+    }
+
+    // One step of gradient descent on the chosen pair (the one pairWork shows), then new negatives.
+    JsObject pairStep() {
+        if (!ready() || pair_.first < 0) return val::null();
+        takePairStep(trainer_->embeddings(), workTrainingPair(*trainer_, pair_.first, pair_.second, negatives_));
+        drawPairNegatives();
+        return pairWork();
+    }
+
     // The trained focus vectors as a word2vec text file's bytes (for a Vectors to load).
     val focusVectors() const {
         if (!trainer_) return copyOut("Uint8Array", std::vector<unsigned char>{});
@@ -224,9 +260,42 @@ public:
     }
 
 private:
+    void drawPairNegatives() {
+        const bool skipGram = trainer_->config().architecture == Architecture::SkipGram;
+        negatives_ = drawNegatives(*trainer_, skipGram ? pair_.second : pair_.first, pairRng_);
+    }
+
+    JsObject pairToJs(const PairWork& w) const {
+        JsObject out = val::object();
+        const bool softmax = trainer_->config().output == Output::Softmax;
+        out.set("softmax", softmax);
+        out.set("targetIndex", softmax ? w.target : 0);  // where the real target's entry is in scores
+        out.set("focus", vocabulary_.word(pair_.first));
+        out.set("context", vocabulary_.word(pair_.second));
+        out.set("input", vocabulary_.word(w.input));
+        out.set("target", vocabulary_.word(w.target));
+        val negatives = val::array();
+        for (int n : w.negatives) negatives.call<void>("push", vocabulary_.word(n));
+        out.set("negatives", negatives);
+        out.set("eta", w.eta);
+        out.set("scores", copyOut("Float64Array", w.scores));
+        out.set("slopes", copyOut("Float64Array", w.slopes));
+        out.set("probability", w.probability);
+        out.set("logSum", w.logSum);
+        out.set("loss", w.loss);
+        out.set("v", copyOut("Float64Array", w.v));
+        out.set("gradient", copyOut("Float64Array", w.gradient));
+        out.set("vAfter", copyOut("Float64Array", w.vAfter));
+        out.set("lossAfter", w.lossAfter);
+        return out;
+    }
+
     Vocabulary vocabulary_;
     Corpus corpus_;
     std::unique_ptr<Trainer> trainer_;
+    std::pair<int, int> pair_{-1, -1};  // (focus word, context word) the page works out
+    std::vector<int> negatives_;
+    Rng pairRng_{1};
 };
 
 void Vectors::takeFocus(const Word2VecTrainer& trainer) {
@@ -334,6 +403,9 @@ EMSCRIPTEN_BINDINGS(word2vec_core) {
         .function("train", &Word2VecTrainer::train)
         .function("advance", &Word2VecTrainer::advance)
         .function("matrices", &Word2VecTrainer::matrices)
+        .function("choosePair", &Word2VecTrainer::choosePair)
+        .function("pairWork", &Word2VecTrainer::pairWork)
+        .function("pairStep", &Word2VecTrainer::pairStep)
         .function("progress", &Word2VecTrainer::progress)
         .function("focusVectors", &Word2VecTrainer::focusVectors);
 }

@@ -71,6 +71,7 @@ public:
     const Embeddings& embeddings() const { return embeddings_; }
     Embeddings& embeddings() { return embeddings_; }
     const TrainConfig& config() const { return config_; }
+    const NegativeSampler& sampler() const { return sampler_; }
 
     ~Trainer();
 

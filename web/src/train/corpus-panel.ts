@@ -10,6 +10,7 @@ import { LossView } from '../neuron/loss-view.ts';
 import { PcaView } from '../vectors/pca-view.ts';
 import type { TrainClient } from '../wasm/train-client.ts';
 import type { CorpusState } from '../wasm/train-protocol.ts';
+import { CorpusPair } from './corpus-pair.ts';
 import { MAX_TEXT_BYTES, utf8Bytes } from './text-size.ts';
 import { fillProbabilityTable } from './toy-tables.ts';
 import type { TextTraining } from './train-state.ts';
@@ -34,7 +35,8 @@ export class CorpusPanel {
   private readonly stats = h('p', { class: 'run-status corpus-stats', 'data-corpus': 'stats' });
   private readonly neighbours = h('div', { class: 'corpus-neighbours' });
   private readonly watchInput = h('input', { type: 'text', name: 'watch', autocomplete: 'off', spellcheck: 'false' });
-  private readonly buttons: Record<'start' | 'pause' | 'reset', HTMLButtonElement>;
+  private readonly buttons: Record<'start' | 'pause' | 'step' | 'reset', HTMLButtonElement>;
+  private readonly pair: CorpusPair;
   private readonly openButton = tr('button', 'corpusOpenInExplorer', { type: 'button', 'data-action': 'corpus-open', disabled: true });
   private readonly downloadButton = tr('button', 'corpusDownload', { type: 'button', 'data-action': 'corpus-download', disabled: true });
   private readonly lossView: LossView;
@@ -110,7 +112,14 @@ export class CorpusPanel {
     this.fileInput.addEventListener('change', () => void this.readFile());
     const button = (key: MessageKey, action: string, primary = false) =>
       tr('button', key, { type: 'button', 'data-action': `corpus-${action}`, class: primary ? 'button-primary' : undefined });
-    this.buttons = { start: button('corpusTrainButton', 'start', true), pause: button('pauseButton', 'pause'), reset: button('resetButton', 'reset') };
+    this.buttons = { start: button('corpusTrainButton', 'start', true), pause: button('pauseButton', 'pause'),
+      step: button('stepButton', 'step'), reset: button('resetButton', 'reset') };
+    trAttribute(this.buttons.step, 'title', 'corpusStepTitle');
+    this.buttons.step.addEventListener('click', () => this.step());
+    this.pair = new CorpusPair(text().pair, (pair) => {
+      store.update((s) => { s.train.text.pair = pair; });
+      client.send({ type: 'corpus-pair', pair });
+    });
     this.buttons.start.addEventListener('click', () => this.start());
     this.buttons.pause.addEventListener('click', () => client.send({ type: 'corpus-pause' }));
     this.buttons.reset.addEventListener('click', () => this.setup());
@@ -136,19 +145,21 @@ export class CorpusPanel {
           ...['minCount', 'sample', 'seed'].map((k) => fields.get(k as NumberKey)!))),
       h('div', { class: 'field' }, tr('label', 'corpusWatch', { class: 'label' }), this.watchInput),
       h('div', { class: 'field corpus-tempo' }, tr('label', 'corpusTempo', { class: 'label' }), tempo),
-      h('div', { class: 'run-buttons' }, this.buttons.start, this.buttons.pause, this.buttons.reset),
+      h('div', { class: 'run-buttons' }, this.buttons.start, this.buttons.pause, this.buttons.step, this.buttons.reset),
       this.message, this.stats,
       h('div', { class: 'corpus-views' },
         h('div', {}, tr('h3', 'corpusLossTitle'), h('div', { class: 'chart-box small' }, lossCanvas)),
         h('div', {}, tr('h3', 'corpusPlotTitle'), h('div', { class: 'chart-box small' }, pcaCanvas))),
       this.planeBox, this.smallBox,
       tr('h3', 'corpusNeighboursTitle'), this.neighbours,
+      this.pair.root,
       h('div', { class: 'run-buttons corpus-handover' }, this.openButton, this.downloadButton),
       tr('p', 'corpusHandoverHelp', { class: 'field-help' }));
     this.lossView = new LossView(lossCanvas, undefined, { symbol: 'L', axis: 'corpusAxisLoss', description: 'corpusLossDescription', step: 'corpusAxisWords' });
     this.pca = new PcaView(pcaCanvas);
     this.plane = new PcaView(planeCanvas);
     this.showSource();
+    if (text().source === 'generated') this.setup();  // the pair's numbers and the words' start at once
   }
 
   private change(apply: (t: TextTraining) => void): void {
@@ -198,7 +209,7 @@ export class CorpusPanel {
     this.problem(null);
     this.client.send({ type: 'corpus-setup', source, watch: s.watch, settings: { architecture: s.architecture, output: s.output,
       dim: s.dim, window: s.window, negatives: s.negatives, epochs: s.epochs, learningRate: s.learningRate, decay: s.decay, minCount: s.minCount,
-      sample: s.sample, seed: s.seed, normalise: s.source === 'own' } });
+      sample: s.sample, seed: s.seed, normalise: s.source === 'own' }, pair: s.pair });
     this.ready = true;
     return true;
   }
@@ -207,6 +218,12 @@ export class CorpusPanel {
     const finished = this.state !== null && this.state.wordsDone >= this.state.wordsTotal;
     if ((!this.ready || finished) && !this.setup()) return;
     this.client.send({ type: 'corpus-run', wordsPerSecond: this.store.state.train.text.fast ? null : SLOW_WORDS_PER_SECOND });
+  }
+
+  // Ét skridt: one step of gradient descent on the pair shown below (a trainer is set up first).
+  private step(): void {
+    if (!this.ready && !this.setup()) return;
+    this.client.send({ type: 'corpus-pair-step' });
   }
 
   // The worker refused the settings (e.g. the full softmax for a large vocabulary).
@@ -221,6 +238,8 @@ export class CorpusPanel {
     this.openButton.disabled = this.downloadButton.disabled = state.wordsDone === 0;
     this.buttons.start.disabled = state.running;
     this.buttons.pause.disabled = !state.running;
+    this.buttons.step.disabled = state.running;
+    this.pair.show(state);
     this.stats.textContent = t('corpusStats', {
       progress: formatPercent(state.wordsTotal > 0 ? state.wordsDone / state.wordsTotal : 0),
       words: formatCount(state.vocabulary), tokens: formatCount(state.tokens),
@@ -264,6 +283,7 @@ export class CorpusPanel {
 
   refresh(): void {
     this.lossView.refresh();
+    this.pair.refresh();
     if (this.state) this.show(this.state);
   }
 }

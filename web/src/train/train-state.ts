@@ -21,6 +21,7 @@ export interface TextTraining {
   sample: number;
   seed: number;
   watch: string[];          // the words whose neighbours and picture are shown
+  pair: [string, string];   // the (focus, context) pair worked out beside the formulas
   fast: boolean;            // as fast as it goes, instead of a pace one can watch
 }
 
@@ -33,7 +34,7 @@ export interface TrainPageState {
 export function defaultTextTraining(): TextTraining {
   return { source: 'generated', sentences: 5000, corpusSeed: 1, architecture: 'skipgram', output: 'negative', dim: 20,
     window: 5, negatives: 5, epochs: 10, learningRate: 0.025, decay: 'linear', minCount: 1, sample: 0, seed: 1,
-    watch: ['konge', 'dronning', 'mand', 'kvinde', 'hund', 'hunde', 'kat', 'katte', 'gul', 'rød'], fast: false };
+    watch: ['konge', 'dronning', 'mand', 'kvinde', 'hund', 'hunde', 'kat', 'katte', 'gul', 'rød'], pair: ['hund', 'gør'], fast: false };
 }
 
 export function defaultTrainState(): TrainPageState {
@@ -72,6 +73,10 @@ export function readTrainState(read: Read, s: TrainPageState): void {
   read('lr', (v) => { const x = positive(v); return x !== null && x < 1 && ((t.learningRate = x), true); });
   read('sample', (v) => { const x = finite(v); return x !== null && x >= 0 && x < 1 && ((t.sample = x), true); });
   read('decay', (v) => (v === 'linear' || v === 'none') && ((t.decay = v), true));
+  read('pair', (v) => {
+    const list = v.split(',').map((w) => w.trim().toLocaleLowerCase('da'));
+    return list.length === 2 && list.every(Boolean) && ((t.pair = [list[0], list[1]]), true);
+  });
   read('tempo', (v) => (v === 'fast' || v === 'slow') && ((t.fast = v === 'fast'), true));
   read('watch', (v) => {
     const list = v.split(',').map((w) => w.trim().toLocaleLowerCase('da')).filter(Boolean);
@@ -93,6 +98,7 @@ export function writeTrainState(params: URLSearchParams, s: TrainPageState): voi
     ['seed', t.seed, dt.seed]];
   for (const [key, value, fallback] of numbers) if (value !== fallback) params.set(key, String(value));
   if (t.watch.join() !== dt.watch.join()) params.set('watch', t.watch.join(','));
+  if (t.pair.join() !== dt.pair.join()) params.set('pair', t.pair.join(','));
   if (t.decay !== dt.decay) params.set('decay', t.decay);
   if (t.fast) params.set('tempo', 'fast');
 }

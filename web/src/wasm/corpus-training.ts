@@ -51,6 +51,8 @@ export class CorpusTraining {
   private trainer: Word2VecTrainer | null = null;
   private readonly vectors: Vectors;
   private watch: string[] = [];
+  private pairStatus = 'no_pair';
+  private pairSteps = 0;
   private running = false;
   private chunk = 2000;  // corpus words per advance(), tuned to take about a millisecond
   private history = { words: [] as number[], losses: [] as number[] };
@@ -71,7 +73,7 @@ export class CorpusTraining {
     this.next.port1.onmessage = () => this.tick();
   }
 
-  setup(text: string, settings: Word2VecSettings, watch: string[]): void {
+  setup(text: string, settings: Word2VecSettings, watch: string[], pair: [string, string]): void {
     this.running = false;
     this.trainer?.delete();
     this.trainer = new this.core.Word2VecTrainer();
@@ -86,12 +88,28 @@ export class CorpusTraining {
       this.post({ type: 'corpus-problem', status });
       return;
     }
+    this.pairSteps = 0;
+    this.pairStatus = this.trainer.choosePair(...pair);
     this.refreshLook();
     this.publish();
   }
 
   setWatch(watch: string[]): void {
     this.watch = watch;
+    this.refreshLook();
+    this.publish();
+  }
+
+  choosePair(pair: [string, string]): void {
+    if (!this.trainer) return;
+    this.pairStatus = this.trainer.choosePair(...pair);
+    this.publish();
+  }
+
+  // Ét skridt: the update the page shows for the chosen pair, taken (training itself stays where it is).
+  pairStep(): void {
+    if (!this.trainer || this.running) return;
+    if (this.trainer.pairStep()) this.pairSteps++;
     this.refreshLook();
     this.publish();
   }
@@ -195,7 +213,8 @@ export class CorpusTraining {
     this.post({ type: 'corpus-state', state: {
       vocabulary: p.vocabulary, tokens: p.tokens, wordsDone: p.wordsDone, wordsTotal: p.wordsTotal,
       averageLoss: p.averageLoss, learningRate: p.learningRate, wordsPerSecond: this.speed.seconds > 0 ? this.speed.words / this.speed.seconds : 0,
-      running: this.running, history: curve, ...this.look,
+      running: this.running, history: curve, ...this.look, pairSteps: this.pairSteps,
+      pair: this.pairStatus === 'no_pair' ? null : { status: this.pairStatus, work: this.trainer!.pairWork()! },
     } });
   }
 }

@@ -1,5 +1,5 @@
 // Messages between the "Træn word2vec" page and its worker (which owns the wasm models).
-import type { Word2VecSettings } from '@wasm/word2vec_core.mjs';
+import type { PairWork, Word2VecSettings } from '@wasm/word2vec_core.mjs';
 import type { Match, Plot } from './vectors-protocol.ts';
 
 export interface ToyState {
@@ -32,12 +32,18 @@ export interface CorpusState {
   plot: Plot | null;
   // A vocabulary of at most 12 words: the whole table P(context | focus), row = focus word.
   small: { words: string[]; probabilities: number[] } | null;
+  // The chosen pair worked out now (null: no pair in the text); status 'first_pair': a chosen word
+  // is not in the text, and the text's first pair is shown instead.
+  pair: { status: string; work: PairWork } | null;
+  pairSteps: number;  // steps taken on the pair (Ét skridt) since the setup
   // Dimension 2: the vectors themselves (focus v and context k of each shown word), not a projection.
   plane: Plot | null;
 }
 
 export type ToTrainWorker =
-  | { type: 'corpus-setup'; source: CorpusSource; settings: Word2VecSettings; watch: string[] }
+  | { type: 'corpus-setup'; source: CorpusSource; settings: Word2VecSettings; watch: string[]; pair: [string, string] }
+  | { type: 'corpus-pair'; pair: [string, string] }
+  | { type: 'corpus-pair-step' }  // one step of gradient descent on the chosen pair
   | { type: 'corpus-run'; wordsPerSecond: number | null }  // null: as fast as it goes
   | { type: 'corpus-pause' }
   | { type: 'corpus-watch'; watch: string[] }

@@ -40,12 +40,16 @@ function handle(message: ToTrainWorker): void {
     case 'corpus-setup': {
       const source = message.source;
       const text = source.kind === 'own' ? source.text : core!.generateSentences(source.seed, source.sentences);
-      return corpus.setup(text, message.settings, message.watch);
+      return corpus.setup(text, message.settings, message.watch, message.pair);
     }
     case 'corpus-run':
       return corpus.run(message.wordsPerSecond);
     case 'corpus-pause':
       return corpus.pause();
+    case 'corpus-pair':
+      return corpus.choosePair(message.pair);
+    case 'corpus-pair-step':
+      return corpus.pairStep();
     case 'corpus-watch':
       return corpus.setWatch(message.watch);
     case 'corpus-vectors':

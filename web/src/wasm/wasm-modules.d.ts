@@ -148,6 +148,28 @@ declare module '@wasm/word2vec_core.mjs' {
     tokens: number;
   }
 
+  // One pair worked out (pair_step.hpp). Entries of scores and slopes: negative sampling the real
+  // target then each negative; softmax every word of the vocabulary, in vocabulary order.
+  export interface PairWork {
+    softmax: boolean;
+    targetIndex: number;       // the real target's entry in scores and slopes
+    focus: string;
+    context: string;
+    input: string;       // whose v is the input (skip-gram: focus; CBOW: context)
+    target: string;      // whose k is the real target
+    negatives: string[];
+    eta: number;
+    scores: Float64Array;      // v·k
+    slopes: Float64Array;      // σ(v·k) − t, or P(o | w) − [o = c]
+    probability: number;       // σ(v·k_c), or P(c | w)
+    logSum: number;            // softmax: ln Σ_o e^(v·k_o)
+    loss: number;
+    v: Float64Array;
+    gradient: Float64Array;    // ∂L/∂v
+    vAfter: Float64Array;      // v − η·∂L/∂v
+    lossAfter: number;         // the pair's L after the step (same negatives)
+  }
+
   export interface Word2VecTrainer {
     setup(text: string, settings: Word2VecSettings): string;  // "ok" or the reason (a TrainStatus name)
     train(): Word2VecProgress;
@@ -155,6 +177,11 @@ declare module '@wasm/word2vec_core.mjs' {
     progress(): Word2VecProgress;
     focusVectors(): Uint8Array;  // word2vec text format
     matrices(): { focus: Float32Array; context: Float32Array };  // (words × dim) each, as they are now
+    // The pair worked out beside the formulas: 'ok', 'first_pair' (a word is not in the text: its
+    // first two neighbouring words instead) or 'no_pair'; draws the pair's negatives.
+    choosePair(focus: string, context: string): string;
+    pairWork(): PairWork | null;
+    pairStep(): PairWork | null;  // one step of gradient descent on the pair, then new negatives
     delete(): void;
   }
 
