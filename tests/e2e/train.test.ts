@@ -157,6 +157,32 @@ describe('Træn word2vec: training on a text', () => {
     await screenshot(page, 'train-corpus-toy-2d');
   });
 
+  test('dimension 3: the vectors in space, turned by a drag and by the arrow keys', async () => {
+    const page = await openToy('&tempo=fast&src=own&dim=3&win=1&epochs=50&watch=hunden,katten');
+    await page.locator('textarea[name="own-text"]').fill('Hunden sover. Katten sover. Katten spinder. Hunden gør.');
+    await page.locator('[data-action="corpus-start"]').click();
+    await stats(page).filter({ hasText: /^Trænet 100\s%/ }).waitFor({ timeout: 60_000 });
+    const space = page.locator('[data-corpus="space"] svg');
+    assert.equal(await space.locator('line.vector').count(), 10);  // 5 words, each v and k
+    assert.equal(await page.locator('[data-corpus="plane"]').isVisible(), false);
+    const tip = () => page.locator('[data-vector="focus-hunden"]').last().getAttribute('x2');
+    const before = { turn: await space.getAttribute('data-turn'), tip: await tip() };
+    assert.equal(before.turn, '-30.0 20.0');
+    await space.scrollIntoViewIfNeeded();
+    const box = (await space.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    const dragged = (await space.getAttribute('data-turn'))!.split(' ').map(Number);
+    assert.ok(Math.abs(dragged[0] - (-30 + (60 * 0.01 * 180) / Math.PI)) < 0.2, `yaw ${dragged[0]}`);  // 0,01 rad a pixel
+    assert.notEqual(await tip(), before.tip);
+    await space.focus();
+    await page.keyboard.press('ArrowDown');
+    assert.equal((await space.getAttribute('data-turn'))!.split(' ')[1], '25.0');
+    await screenshot(page, 'train-corpus-3d');
+  });
+
   test('one pair worked out with negative sampling, and Ét skridt takes exactly that step', async () => {
     const page = await openToy();
     const after = page.locator('[data-pair="after"]');

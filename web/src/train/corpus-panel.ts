@@ -11,6 +11,7 @@ import { PcaView } from '../vectors/pca-view.ts';
 import type { TrainClient } from '../wasm/train-client.ts';
 import type { CorpusState } from '../wasm/train-protocol.ts';
 import { CorpusPair } from './corpus-pair.ts';
+import { SpaceView } from './space-view.ts';
 import { MAX_TEXT_BYTES, utf8Bytes } from './text-size.ts';
 import { fillProbabilityTable } from './toy-tables.ts';
 import type { TextTraining } from './train-state.ts';
@@ -43,6 +44,8 @@ export class CorpusPanel {
   private readonly pca: PcaView;
   private readonly plane: PcaView;
   private readonly planeBox: HTMLElement;
+  private readonly space = new SpaceView(t('corpusSpaceLabel'));
+  private readonly spaceBox: HTMLElement;
   private readonly smallTable = h('table', { class: 'toy-probabilities', 'data-corpus': 'softmax' });
   private readonly smallBox: HTMLElement;
   private readonly generatedFields: HTMLElement;
@@ -61,6 +64,8 @@ export class CorpusPanel {
     trAttribute(planeCanvas, 'aria-label', 'corpusPlaneTitle');
     this.planeBox = h('div', { hidden: true, 'data-corpus': 'plane' }, tr('h3', 'corpusPlaneTitle'),
       tr('p', 'corpusPlaneHelp', { class: 'field-help' }), h('div', { class: 'chart-box small' }, planeCanvas));
+    this.spaceBox = h('div', { hidden: true, 'data-corpus': 'space' }, tr('h3', 'corpusSpaceTitle'),
+      tr('p', 'corpusSpaceHelp', { class: 'field-help' }), h('div', { class: 'space-box' }, this.space.root));
     this.smallBox = h('div', { hidden: true }, tr('h3', 'toyTableTitle'), tr('p', 'corpusSoftmaxHelp', { class: 'field-help' }),
       h('div', { class: 'table-scroll' }, this.smallTable));
     this.sourceRadios = (['generated', 'own'] as const).map((source) => {
@@ -150,7 +155,7 @@ export class CorpusPanel {
       h('div', { class: 'corpus-views' },
         h('div', {}, tr('h3', 'corpusLossTitle'), h('div', { class: 'chart-box small' }, lossCanvas)),
         h('div', {}, tr('h3', 'corpusPlotTitle'), h('div', { class: 'chart-box small' }, pcaCanvas))),
-      this.planeBox, this.smallBox,
+      this.planeBox, this.spaceBox, this.smallBox,
       tr('h3', 'corpusNeighboursTitle'), this.neighbours,
       this.pair.root,
       h('div', { class: 'run-buttons corpus-handover' }, this.openButton, this.downloadButton),
@@ -248,6 +253,8 @@ export class CorpusPanel {
     this.pca.show(state.plot);
     this.planeBox.hidden = state.plane === null;
     if (state.plane) this.plane.show(state.plane);
+    this.spaceBox.hidden = state.space === null;
+    if (state.space) this.space.show(state.space);
     this.smallBox.hidden = state.small === null;
     if (state.small) fillProbabilityTable(this.smallTable, state.small.words, state.small.probabilities);
     this.neighbours.replaceChildren(...state.neighbours.map(({ word, matches }) => h('div', { class: 'corpus-word', 'data-word': word },

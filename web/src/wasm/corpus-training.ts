@@ -13,7 +13,7 @@ const LOOK_SHARE = 0.1;      // the looks may take at most this share of the tim
 const NEIGHBOURS = 5;
 const MAX_HISTORY = 2000;
 const SMALL_VOCABULARY = 12;  // the whole softmax table fits the screen
-const PLANE_WORDS = 12;       // at most this many words drawn as arrows in dimension 2
+const PLANE_WORDS = 12;       // at most this many words drawn as arrows in dimension 2 or 3
 
 // P(c | w) = e^(v_w·k_c) / Σ_o e^(v_w·k_o) for every pair. Shapes: focus, context (words × dim).
 function softmaxTable(focus: Float32Array, context: Float32Array, words: number, dim: number): number[] {
@@ -31,10 +31,15 @@ function softmaxTable(focus: Float32Array, context: Float32Array, words: number,
   return p;
 }
 
+// The words drawn as arrows: the whole vocabulary when it is small, else the watched words in it.
+function arrowWords(words: string[], watch: string[]): string[] {
+  return (words.length <= PLANE_WORDS ? words : watch.filter((w) => words.includes(w))).slice(0, PLANE_WORDS);
+}
+
 // Dimension 2: each shown word's v (solid arrow, label with a capital) and k (dashed, lower case)
 // from the origin — the course's picture, with free lengths.
 function vectorsPlot(words: string[], focus: Float32Array, context: Float32Array, watch: string[]): Plot {
-  const shown = (words.length <= PLANE_WORDS ? words : watch.filter((w) => words.includes(w))).slice(0, PLANE_WORDS);
+  const shown = arrowWords(words, watch);
   const points: Plot['points'] = [{ label: '0', x: 0, y: 0, role: 'sum' }];
   const arrows: Plot['arrows'] = [];
   for (const word of shown) {
@@ -61,7 +66,8 @@ export class CorpusTraining {
   private lookMs = 0;  // how long the last look took
   private lastLoss = { units: 0, lossSum: 0 };
   private speed = { words: 0, seconds: 0 };
-  private look: Pick<CorpusState, 'neighbours' | 'plot' | 'small' | 'plane'> = { neighbours: [], plot: null, small: null, plane: null };
+  private look: Pick<CorpusState, 'neighbours' | 'plot' | 'small' | 'plane' | 'space'> =
+    { neighbours: [], plot: null, small: null, plane: null, space: null };
   private pace: number | null = null;
   private lastTick = 0;
   private owed = 0;  // words the pace allows but not yet trained
@@ -196,15 +202,20 @@ export class CorpusTraining {
     const engine = new QueryEngine(this.vectors, []);
     this.look = {
       neighbours: this.watch.slice(0, 4).map((word) => ({ word, matches: engine.neighboursOf(word, NEIGHBOURS) })),
-      plot: engine.wordsPicture(this.watch), small: null, plane: null,
+      plot: engine.wordsPicture(this.watch), small: null, plane: null, space: null,
     };
     // The matrices are copied only when they are shown: a large vocabulary would cost too much.
     const dim = this.vectors.dim(), size = this.vectors.size();
-    if (size > SMALL_VOCABULARY && dim !== 2) return;
+    if (size > SMALL_VOCABULARY && dim !== 2 && dim !== 3) return;
     const words = this.vectors.words().split('\n').slice(0, -1);
     const { focus, context } = this.trainer.matrices();
     if (size <= SMALL_VOCABULARY) this.look.small = { words, probabilities: softmaxTable(focus, context, size, dim) };
     if (dim === 2) this.look.plane = vectorsPlot(words, focus, context, this.watch);
+    if (dim === 3) {
+      const shown = arrowWords(words, this.watch);
+      const rows = (m: Float32Array) => shown.flatMap((w) => Array.from(m.subarray(3 * words.indexOf(w), 3 * words.indexOf(w) + 3)));
+      this.look.space = { words: shown, focus: rows(focus), context: rows(context) };
+    }
   }
 
   private publish(): void {

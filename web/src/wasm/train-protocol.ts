@@ -38,6 +38,8 @@ export interface CorpusState {
   pairSteps: number;  // steps taken on the pair (Ét skridt) since the setup
   // Dimension 2: the vectors themselves (focus v and context k of each shown word), not a projection.
   plane: Plot | null;
+  // Dimension 3: the shown words' v and k (words × 3 each), for the view one can turn.
+  space: { words: string[]; focus: number[]; context: number[] } | null;
 }
 
 export type ToTrainWorker =
