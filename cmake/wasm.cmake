@@ -19,19 +19,27 @@ set_target_properties(neuron_core PROPERTIES CXX_LINKER_LAUNCHER
   "${CMAKE_COMMAND};-E;env;NODE_PATH=/usr/share/nodejs")
 
 # The word2vec module: word vectors to query, and a trainer (its own module, so that the neuron
-# pages do not load it).
-add_executable(word2vec_core wasm/bindings/word2vec_bindings.cpp)
+# pages do not load it). Built twice: word2vec_core_simd with wasm SIMD (about a quarter faster
+# training, same numbers: no sum is reordered and wasm has no fused multiply-add) for browsers
+# that have it, and word2vec_core without for those that do not (web/src/wasm/word2vec-loader.ts).
+vaerksted_core_library(vaerksted_core_simd)
+target_compile_options(vaerksted_core_simd PUBLIC -msimd128)
+foreach(variant word2vec_core word2vec_core_simd)
+  add_executable(${variant} wasm/bindings/word2vec_bindings.cpp)
+  target_compile_options(${variant} PRIVATE -Wall -Wextra)
+  set_target_properties(${variant} PROPERTIES SUFFIX ".mjs" CXX_LINKER_LAUNCHER
+    "${CMAKE_COMMAND};-E;env;NODE_PATH=/usr/share/nodejs")
+  target_link_options(${variant} PRIVATE
+    -lembind
+    -sMODULARIZE=1
+    -sEXPORT_ES6=1
+    -sEXPORT_NAME=createWord2VecCore
+    -sENVIRONMENT=web,worker
+    -sALLOW_MEMORY_GROWTH=1
+    -sMAXIMUM_MEMORY=4GB
+    -sFILESYSTEM=0
+    -sDYNAMIC_EXECUTION=0)
+endforeach()
 target_link_libraries(word2vec_core PRIVATE vaerksted_core)
-target_compile_options(word2vec_core PRIVATE -Wall -Wextra)
-set_target_properties(word2vec_core PROPERTIES SUFFIX ".mjs" CXX_LINKER_LAUNCHER
-  "${CMAKE_COMMAND};-E;env;NODE_PATH=/usr/share/nodejs")
-target_link_options(word2vec_core PRIVATE
-  -lembind
-  -sMODULARIZE=1
-  -sEXPORT_ES6=1
-  -sEXPORT_NAME=createWord2VecCore
-  -sENVIRONMENT=web,worker
-  -sALLOW_MEMORY_GROWTH=1
-  -sMAXIMUM_MEMORY=4GB
-  -sFILESYSTEM=0
-  -sDYNAMIC_EXECUTION=0)
+target_link_libraries(word2vec_core_simd PRIVATE vaerksted_core_simd)
+target_link_options(word2vec_core_simd PRIVATE -msimd128)

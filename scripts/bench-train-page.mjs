@@ -56,7 +56,7 @@ export function printTrainPage(r) {
   console.log('| trainer | words/s | / native |');
   console.log('|---|---:|---:|');
   console.log(`| native w2v | ${fmt(r.native)} | 1.00 |`);
-  console.log(`| the page's worker (wasm), training time as the page reports it | ${fmt(r.page)} | ${fmt(r.page / r.native, 2)} |`);
+  console.log(`| the page's worker (wasm, the SIMD build Chromium loads), training time as the page reports it | ${fmt(r.page)} | ${fmt(r.page / r.native, 2)} |`);
   console.log(`| the page, wall clock from the click to 100 % (with its pictures and messages) | ${fmt(r.wall)} | ${fmt(r.wall / r.native, 2)} |`);
   console.log(`\nWhile it trained (${fmt(r.seconds, 2)} s): ${fmt(r.frames / r.seconds)} frames per second, longest gap ` +
     `${fmt(r.gap)} ms. Targets: page / native ≥ 0.70; ≥ 30 frames per second.`);

@@ -15,11 +15,12 @@ export async function loadNeuronCore(): Promise<NeuronCoreModule> {
   return createNeuronCore({ wasmBinary: await readFile(new URL('neuron_core.wasm', buildDir)) });
 }
 
-// The word2vec module (build/wasm/word2vec_core.mjs), loaded the same way.
-export async function loadWord2VecCore(): Promise<Word2VecCoreModule> {
-  const glue = fileURLToPath(new URL('word2vec_core.mjs', buildDir));
+// The word2vec module (build/wasm/word2vec_core.mjs, or its SIMD build), loaded the same way.
+export async function loadWord2VecCore(build: 'plain' | 'simd' = 'plain'): Promise<Word2VecCoreModule> {
+  const name = build === 'simd' ? 'word2vec_core_simd' : 'word2vec_core';
+  const glue = fileURLToPath(new URL(`${name}.mjs`, buildDir));
   const { default: createWord2VecCore } = (await import(glue)) as {
     default: (options: { wasmBinary: Uint8Array }) => Promise<Word2VecCoreModule>;
   };
-  return createWord2VecCore({ wasmBinary: await readFile(new URL('word2vec_core.wasm', buildDir)) });
+  return createWord2VecCore({ wasmBinary: await readFile(new URL(`${name}.wasm`, buildDir)) });
 }

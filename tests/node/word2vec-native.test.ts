@@ -16,7 +16,9 @@ import { loadWord2VecCore } from './wasm-module.ts';
 const W2V = fileURLToPath(new URL('../../build/native/w2v', import.meta.url));
 const skip = existsSync(W2V) ? false
   : 'build/native/w2v is not built: run `npm test` (all tiers) or `cmake --build build/native` first';
-const core = await loadWord2VecCore();
+// The page loads the SIMD build where the browser has wasm SIMD, else the plain one: both must agree.
+const builds = { plain: await loadWord2VecCore('plain'), simd: await loadWord2VecCore('simd') };
+const core = builds.plain;
 const dir = mkdtempSync(join(tmpdir(), 'w2v-native-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -148,7 +150,7 @@ const TRAININGS: { what: string; flags: string[]; settings: Word2VecSettings; mi
     settings: { architecture: 'cbow', decay: 'none' }, minCount: 1 },
 ];
 
-describe('word2vec wasm trains what w2v train trains, bit for bit', () => {
+for (const [build, core] of Object.entries(builds)) describe(`word2vec wasm (${build} build) trains what w2v train trains, bit for bit`, () => {
   for (const t of TRAININGS) {
     test(t.what, { skip }, () => {
       const out = join(dir, `native-${TRAININGS.indexOf(t)}.txt`);

@@ -264,9 +264,10 @@ double Trainer::outputLayer(const float* h, int target, Rng& rng, Scratch& scrat
             label = 0;
         }
         float* k = embeddings_.context(word);
-        const float score = fastDot(h, k, dim);
-        loss += static_cast<double>(pairLoss(score, label));
-        apply(k, pairSlope(score, label));
+        float pairLossValue = 0.0f, slope = 0.0f;
+        pairLossAndSlope(fastDot(h, k, dim), label, pairLossValue, slope);
+        loss += static_cast<double>(pairLossValue);
+        apply(k, slope);
     }
     return loss;
 }

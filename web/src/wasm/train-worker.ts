@@ -1,7 +1,8 @@
 // The "Træn word2vec" worker: owns the course's toy in wasm (CircleToy), moves its vectors when the
 // page drags them, and runs gradient descent along the circle at a pace students can follow,
 // posting what the page draws about 30 times a second.
-import createWord2VecCore, { type CircleToy, type Word2VecCoreModule } from '@wasm/word2vec_core.mjs';
+import type { CircleToy, Word2VecCoreModule } from '@wasm/word2vec_core.mjs';
+import { loadWord2VecCore } from './word2vec-loader.ts';
 import { CorpusTraining } from './corpus-training.ts';
 import type { FromTrainWorker, ToTrainWorker, ToyState } from './train-protocol.ts';
 
@@ -20,7 +21,7 @@ let running = false;
 let eta = 0.05;
 let history = { steps: [] as number[], losses: [] as number[] };
 
-const ready = createWord2VecCore().then((module) => {
+const ready = loadWord2VecCore().then((module) => {
   core = module;
   toy = new module.CircleToy();
   corpus = new CorpusTraining(module, post);

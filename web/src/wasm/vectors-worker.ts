@@ -1,7 +1,8 @@
 // The Ordvektorer worker: owns the word vectors in wasm, so that loading 40 000 words and searching
 // them never holds up the page. Loads the default vectors or a file (gunzipped here), then answers
 // questions through QueryEngine.
-import createWord2VecCore, { type Vectors, type Word2VecCoreModule } from '@wasm/word2vec_core.mjs';
+import type { Vectors, Word2VecCoreModule } from '@wasm/word2vec_core.mjs';
+import { loadWord2VecCore } from './word2vec-loader.ts';
 import { QueryEngine } from '../vectors/query-engine.ts';
 import type { FromVectorsWorker, LoadProblem, ToVectorsWorker, VectorsInfo } from './vectors-protocol.ts';
 
@@ -14,7 +15,7 @@ let vectors: Vectors | null = null;
 let info: VectorsInfo | null = null;
 let engine: QueryEngine | null = null;
 
-const ready = createWord2VecCore().then((module) => {
+const ready = loadWord2VecCore().then((module) => {
   core = module;
   vectors = new module.Vectors();
 }).catch((error: unknown) => {

@@ -212,3 +212,9 @@ declare module '@wasm/word2vec_core.mjs' {
 
   export default function createWord2VecCore(options?: ModuleOptions): Promise<Word2VecCoreModule>;
 }
+
+// The same module built with wasm SIMD (cmake/wasm.cmake): the same API and the same numbers.
+declare module '@wasm/word2vec_core_simd.mjs' {
+  export * from '@wasm/word2vec_core.mjs';
+  export { default } from '@wasm/word2vec_core.mjs';
+}
