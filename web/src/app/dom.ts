@@ -30,7 +30,7 @@ const TRANSLATED_ATTRIBUTES = { title: 'i18nTitle', 'aria-label': 'i18nAriaLabel
 type TranslatedAttribute = keyof typeof TRANSLATED_ATTRIBUTES;
 
 // Sets a translated attribute (title, aria-label, placeholder) and keeps it translated.
-export function trAttribute(element: HTMLElement, attribute: TranslatedAttribute, key: MessageKey): void {
+export function trAttribute(element: HTMLElement | SVGElement, attribute: TranslatedAttribute, key: MessageKey): void {
   element.dataset[TRANSLATED_ATTRIBUTES[attribute]] = key;
   element.setAttribute(attribute, t(key));
 }

@@ -44,7 +44,7 @@ export class CorpusPanel {
   private readonly pca: PcaView;
   private readonly plane: PcaView;
   private readonly planeBox: HTMLElement;
-  private readonly space = new SpaceView(t('corpusSpaceLabel'));
+  private readonly space = new SpaceView();
   private readonly spaceBox: HTMLElement;
   private readonly smallTable = h('table', { class: 'toy-probabilities', 'data-corpus': 'softmax' });
   private readonly smallBox: HTMLElement;
@@ -64,6 +64,7 @@ export class CorpusPanel {
     trAttribute(planeCanvas, 'aria-label', 'corpusPlaneTitle');
     this.planeBox = h('div', { hidden: true, 'data-corpus': 'plane' }, tr('h3', 'corpusPlaneTitle'),
       tr('p', 'corpusPlaneHelp', { class: 'field-help' }), h('div', { class: 'chart-box small' }, planeCanvas));
+    trAttribute(this.space.root, 'aria-label', 'corpusSpaceLabel');
     this.spaceBox = h('div', { hidden: true, 'data-corpus': 'space' }, tr('h3', 'corpusSpaceTitle'),
       tr('p', 'corpusSpaceHelp', { class: 'field-help' }), h('div', { class: 'space-box' }, this.space.root));
     this.smallBox = h('div', { hidden: true }, tr('h3', 'toyTableTitle'), tr('p', 'corpusSoftmaxHelp', { class: 'field-help' }),

@@ -29,8 +29,8 @@ export class SpaceView {
   private yaw = (-30 * Math.PI) / 180;
   private pitch = (20 * Math.PI) / 180;
 
-  constructor(ariaLabel: string) {
-    this.root = el('svg', { viewBox: '-1.5 -1.5 3 3', class: 'space-view', tabindex: 0, role: 'img', 'aria-label': ariaLabel });
+  constructor() {
+    this.root = el('svg', { viewBox: '-1.5 -1.5 3 3', class: 'space-view', tabindex: 0, role: 'img' });
     const defs = el('defs', {});
     for (const kind of ['focus', 'context']) {
       const marker = el('marker', { id: `space-arrow-${kind}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 5, markerHeight: 5,
