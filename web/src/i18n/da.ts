@@ -391,6 +391,7 @@ export const da = {
   corpusPairAboutSoftmax: 'Fuld softmax: nævneren summerer over hele ordforrådets kontekstvektorer, og tabet er L = −ln P.',
   corpusPairCbow: 'I CBOW forudsiger konteksten fokusordet: inputtet er kontekstordets vektor v (her med ét kontekstord), og målet er fokusordets kontekstvektor k.',
   corpusPairZeroContext: 'Alle kontekstvektorer k begynder som 0 (som i word2vec), så ∂L/∂v er 0 i første skridt: kun k flytter sig.',
+  corpusPairSmallEta: 'η er næsten 0 nu, fordi den falder lineært mod 0 gennem træningen, så et skridt flytter næsten intet. Vælg »Holdes fast« under »η undervejs«, og tryk Nulstil, for at se skridtene gøre en forskel.',
   corpusPairWord: 'Ord',
   corpusPairAfter: 'Parrets L er {now} nu og bliver {after} efter Ét skridt. Skridt taget på parret: {steps}.',
   corpusSoftmaxHelp: 'Ordforrådet er lille nok til hele tabellen: hver række er softmax over alle kontekstord, beregnet af de nuværende vektorer.',

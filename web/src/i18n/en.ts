@@ -393,6 +393,7 @@ export const en: Messages = {
   corpusPairAboutSoftmax: 'Full softmax: the denominator sums over the context vectors of the whole vocabulary, and the loss is L = −ln P.',
   corpusPairCbow: 'In CBOW the context predicts the focus word: the input is the context word’s vector v (here with one context word), and the target is the focus word’s context vector k.',
   corpusPairZeroContext: 'Every context vector k starts at 0 (as in word2vec), so ∂L/∂v is 0 in the first step: only k moves.',
+  corpusPairSmallEta: 'η is almost 0 now, because it falls linearly towards 0 during training, so a step hardly moves anything. Choose “Kept fixed” under “η during training” and press Reset to see the steps make a difference.',
   corpusPairWord: 'Word',
   corpusPairAfter: 'The pair’s L is {now} now and becomes {after} after One step. Steps taken on the pair: {steps}.',
   corpusSoftmaxHelp: 'The vocabulary is small enough for the whole table: each row is a softmax over all context words, from the current vectors.',

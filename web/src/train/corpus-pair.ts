@@ -41,7 +41,9 @@ export class CorpusPair {
   private readonly details: HTMLElement;
   private state: CorpusState | null = null;
 
-  constructor(pair: [string, string], private readonly choose: (pair: [string, string]) => void) {
+  // startEta: η at the start of training (the settings'), to tell when the linear decay has made η tiny.
+  constructor(pair: [string, string], private readonly choose: (pair: [string, string]) => void,
+    private readonly startEta: () => number) {
     [this.focusInput.value, this.contextInput.value] = pair;
     for (const input of [this.focusInput, this.contextInput]) {
       input.addEventListener('change', () => {
@@ -71,6 +73,7 @@ export class CorpusPair {
     if (pair.status === 'first_pair') notes.unshift(t('corpusPairFirst', { focus: this.focusInput.value, context: this.contextInput.value, pair: `${w.focus} → ${w.context}` }));
     if (w.input !== w.focus) notes.push(t('corpusPairCbow'));
     if (w.gradient.every((g) => g === 0)) notes.push(t('corpusPairZeroContext'));
+    if (w.eta < 0.01 * this.startEta()) notes.push(t('corpusPairSmallEta'));
     this.note.textContent = notes.join(' ');
     const v = `v_{${name(w.input)}}`;
     if (softmax) this.showSoftmax(w, v);

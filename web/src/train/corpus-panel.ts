@@ -125,7 +125,7 @@ export class CorpusPanel {
     this.pair = new CorpusPair(text().pair, (pair) => {
       store.update((s) => { s.train.text.pair = pair; });
       client.send({ type: 'corpus-pair', pair });
-    });
+    }, () => text().learningRate);
     this.buttons.start.addEventListener('click', () => this.start());
     this.buttons.pause.addEventListener('click', () => client.send({ type: 'corpus-pause' }));
     this.buttons.reset.addEventListener('click', () => this.setup());
