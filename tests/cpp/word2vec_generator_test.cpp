@@ -12,6 +12,7 @@
 #include "word2vec/sentence_generator.hpp"
 #include "word2vec/trainer.hpp"
 #include "word2vec/vector_space.hpp"
+#include "word2vec_test_corpus.hpp"
 
 using namespace vaerksted::word2vec;
 
@@ -25,23 +26,17 @@ std::vector<std::string> lines(const std::string& text) {
 }
 
 VectorSpace train(const std::string& text) {
-    CorpusCounter counter;
-    counter.feed(text);
-    counter.finish();
-    const Vocabulary vocabulary = Vocabulary::fromCounts(counter.counts(), 1, 0);
-    CorpusEncoder encoder(vocabulary);
-    encoder.feed(text);
-    const Corpus corpus = encoder.finish();
+    const BuiltCorpus b = buildCorpus(text);
     TrainConfig config;
     config.dim = 20;
     config.window = 5;
     config.epochs = 20;
     config.sample = 0.0;  // every word is frequent in so small a corpus
     config.seed = 1;
-    Trainer trainer(vocabulary, corpus, config);
+    Trainer trainer(b.vocabulary, b.corpus, config);
     EXPECT_EQ(trainer.check(), TrainStatus::Ok);
     trainer.run(0, 1);
-    return VectorSpace(vocabulary.words(), config.dim, trainer.embeddings().focusMatrix());
+    return VectorSpace(b.vocabulary.words(), config.dim, trainer.embeddings().focusMatrix());
 }
 
 std::string top(const VectorSpace& space, const char* a, const char* b, const char* c) {

@@ -7,8 +7,8 @@
 #include <gtest/gtest.h>
 
 #include "common/rng.hpp"
-#include "word2vec/corpus.hpp"
 #include "word2vec/pair_step.hpp"
+#include "word2vec_test_corpus.hpp"
 
 using namespace vaerksted;
 using namespace vaerksted::word2vec;
@@ -38,6 +38,9 @@ TEST(PairStep, NegativeSamplingByHand) {
     EXPECT_NEAR(w.scores[1], 0.2, kFloat);
     EXPECT_NEAR(w.probability, 1.0 / (1.0 + std::exp(-0.6)), kFloat);
     EXPECT_NEAR(w.loss, 2.03376568924907, kFloat);
+    ASSERT_EQ(w.terms.size(), 3u);
+    EXPECT_NEAR(w.terms[0], std::log1p(std::exp(-0.6)), kFloat);  // −ln σ(0.6)
+    EXPECT_NEAR(w.terms[1], std::log1p(std::exp(0.2)), kFloat);   // −ln σ(−0.2)
     EXPECT_NEAR(w.gradient[0], -0.61337535340685, kFloat);
     EXPECT_NEAR(w.gradient[1], 1.24140547213464, kFloat);
     EXPECT_NEAR(w.vAfter[0], 1.06133753534069, kFloat);
@@ -98,14 +101,9 @@ TEST(PairStep, TheStepWrittenBackGivesTheLossAfterAndLowersIt) {
 }
 
 TEST(PairStep, TheTrainersPairSkipGramFromTheFocusWordCbowFromTheContextWord) {
-    const std::string text = "a b c\nb c a\nc a b\na a b\n";
-    CorpusCounter counter;
-    counter.feed(text);
-    counter.finish();
-    const Vocabulary vocabulary = Vocabulary::fromCounts(counter.counts(), 1, 0);
-    CorpusEncoder encoder(vocabulary);
-    encoder.feed(text);
-    const Corpus corpus = encoder.finish();
+    const BuiltCorpus built = buildCorpus("a b c\nb c a\nc a b\na a b\n");
+    const Vocabulary& vocabulary = built.vocabulary;
+    const Corpus& corpus = built.corpus;
     TrainConfig config;
     config.dim = 4;
     config.negatives = 6;
@@ -136,14 +134,9 @@ TEST(PairStep, TheTrainersPairSkipGramFromTheFocusWordCbowFromTheContextWord) {
 }
 
 TEST(PairStep, TheFirstPairIsTheFirstTwoWordsOfOneSentence) {
-    const std::string text = "solo\nhej med dig\n";
-    CorpusCounter counter;
-    counter.feed(text);
-    counter.finish();
-    const Vocabulary vocabulary = Vocabulary::fromCounts(counter.counts(), 1, 0);
-    CorpusEncoder encoder(vocabulary);
-    encoder.feed(text);
-    const Corpus corpus = encoder.finish();
+    const BuiltCorpus built = buildCorpus("solo\nhej med dig\n");
+    const Vocabulary& vocabulary = built.vocabulary;
+    const Corpus& corpus = built.corpus;
     int focus = -1, context = -1;
     ASSERT_TRUE(firstPair(corpus, focus, context));  // "solo" alone is no pair; "hej med" is
     EXPECT_EQ(vocabulary.word(focus), "hej");

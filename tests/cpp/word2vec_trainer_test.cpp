@@ -12,27 +12,12 @@
 #include "word2vec/objective.hpp"
 #include "word2vec/trainer.hpp"
 #include "word2vec/vector_space.hpp"
+#include "word2vec_test_corpus.hpp"
 
 using namespace vaerksted;
 using namespace vaerksted::word2vec;
 
 namespace {
-
-struct Built {
-    Vocabulary vocabulary;
-    Corpus corpus;
-};
-
-Built build(const std::string& text, std::int64_t minCount = 1) {
-    CorpusCounter counter;
-    counter.feed(text);
-    counter.finish();
-    Built b{Vocabulary::fromCounts(counter.counts(), minCount, 0), {}};
-    CorpusEncoder encoder(b.vocabulary);
-    encoder.feed(text);
-    b.corpus = encoder.finish();
-    return b;
-}
 
 // Three groups of words that share their contexts: animals, colours, towns; each sentence puts
 // one of them in its group's frame ("dyret X spiser mad", …). Generated from a seed.
@@ -55,14 +40,54 @@ std::string plantedCorpus(int sentences, std::uint64_t seed) {
     return text;
 }
 
-VectorSpace spaceOf(const Built& b, const Trainer& trainer) {
+// Full softmax, dim 3, window 1, no subsampling, one epoch, α0 = 0.5: the "a b" sentences' settings.
+TrainConfig abConfig() {
+    TrainConfig config;
+    config.output = Output::Softmax;
+    config.dim = 3;
+    config.window = 1;
+    config.sample = 0;
+    config.epochs = 1;
+    config.learningRate = 0.5;
+    return config;
+}
+
+// The trainer's run on `sentences` sentences "a b" replayed in double from its start (v as it drew
+// them, k = 0): units a → b then b → a, each w ← w − α·∂L/∂w with softmaxLoss's gradient.
+struct Replay {
+    std::vector<double> v, k;  // (2 × 3) each
+};
+
+Replay replayAb(const BuiltCorpus& b, const Trainer& trainer, int sentences, double alpha) {
+    const int words = 2, dim = 3;
+    Replay r{{trainer.embeddings().focusMatrix().begin(), trainer.embeddings().focusMatrix().end()},
+             std::vector<double>(words * dim, 0.0)};
+    const int a = b.vocabulary.find("a"), bb = b.vocabulary.find("b");
+    for (int sentence = 0; sentence < sentences; ++sentence)
+        for (const auto& [input, target] : std::vector<std::pair<int, int>>{{a, bb}, {bb, a}}) {
+            std::vector<double> gradH(dim), gradK(words * dim), scores(words);
+            softmaxLoss(r.v.data() + input * dim, r.k.data(), words, dim, target, gradH.data(), gradK.data(), scores.data());
+            for (int i = 0; i < words * dim; ++i) r.k[i] -= alpha * gradK[i];
+            for (int i = 0; i < dim; ++i) r.v[input * dim + i] -= alpha * gradH[i];
+        }
+    return r;
+}
+
+void expectMatrices(const Trainer& trainer, const Replay& expected) {
+    for (std::size_t i = 0; i < expected.v.size(); ++i) {
+        EXPECT_NEAR(trainer.embeddings().focusMatrix()[i], expected.v[i], 1e-6) << "v " << i;
+        EXPECT_NEAR(trainer.embeddings().contextMatrix()[i], expected.k[i], 1e-6) << "k " << i;
+    }
+}
+
+VectorSpace spaceOf(const BuiltCorpus& b, const Trainer& trainer) {
     return VectorSpace(b.vocabulary.words(), trainer.config().dim, trainer.embeddings().focusMatrix());
 }
 
 }  // namespace
 
 TEST(Word2VecTrainer, WordsThatShareContextsEndUpClosest) {
-    const Built b = build(plantedCorpus(3000, 42));
+    const BuiltCorpus b = buildCorpus(plantedCorpus(3000, 42));
     for (Architecture architecture : {Architecture::SkipGram, Architecture::Cbow}) {
         TrainConfig config;
         config.architecture = architecture;
@@ -89,7 +114,7 @@ TEST(Word2VecTrainer, WordsThatShareContextsEndUpClosest) {
 }
 
 TEST(Word2VecTrainer, OneThreadIsBitIdenticalForOneSeed) {
-    const Built b = build(plantedCorpus(500, 1));
+    const BuiltCorpus b = buildCorpus(plantedCorpus(500, 1));
     TrainConfig config;
     config.dim = 8;
     config.epochs = 3;
@@ -110,7 +135,7 @@ TEST(Word2VecTrainer, OneThreadIsBitIdenticalForOneSeed) {
 
 // The page trains a little at a time between frames: that must give the vectors of one run.
 TEST(Word2VecTrainer, AdvancingInSmallStepsGivesTheVectorsOfOneRun) {
-    const Built b = build(plantedCorpus(500, 2));
+    const BuiltCorpus b = buildCorpus(plantedCorpus(500, 2));
     TrainConfig config;
     config.dim = 8;
     config.epochs = 3;
@@ -133,65 +158,26 @@ TEST(Word2VecTrainer, AdvancingInSmallStepsGivesTheVectorsOfOneRun) {
 TEST(Word2VecTrainer, AnUpdateIsMinusAlphaTimesTheCheckedGradient) {
     // One sentence "a b", window 1, no subsampling, full softmax, one epoch: two units,
     // a → b then b → a, each w ← w − α·∂L/∂w with the gradient of softmaxLoss (checked above).
-    const Built b = build("a b\n");
-    TrainConfig config;
-    config.output = Output::Softmax;
-    config.dim = 3;
-    config.window = 1;
-    config.sample = 0;
-    config.epochs = 1;
-    config.learningRate = 0.5;
-    Trainer trainer(b.vocabulary, b.corpus, config);
+    const BuiltCorpus b = buildCorpus("a b\n");
+    Trainer trainer(b.vocabulary, b.corpus, abConfig());
     ASSERT_EQ(trainer.check(), TrainStatus::Ok);
-    // The start, in double: v as the trainer drew it, k = 0.
-    const int words = 2, dim = 3;
-    std::vector<double> v(trainer.embeddings().focusMatrix().begin(), trainer.embeddings().focusMatrix().end());
-    std::vector<double> k(words * dim, 0.0);
-    const double alpha = 0.5;  // the rate at the start of the only sentence: α0·(1 − 0/total)
-    const int a = b.vocabulary.find("a"), bb = b.vocabulary.find("b");
-    for (const auto& [input, target] : std::vector<std::pair<int, int>>{{a, bb}, {bb, a}}) {
-        std::vector<double> gradH(dim), gradK(words * dim), scores(words);
-        softmaxLoss(v.data() + input * dim, k.data(), words, dim, target, gradH.data(), gradK.data(), scores.data());
-        for (int i = 0; i < words * dim; ++i) k[i] -= alpha * gradK[i];
-        for (int i = 0; i < dim; ++i) v[input * dim + i] -= alpha * gradH[i];
-    }
+    // α at the start of the only sentence: α0·(1 − 0/total)
+    const Replay expected = replayAb(b, trainer, 1, 0.5);
     trainer.run(0, 1);
-    for (int i = 0; i < words * dim; ++i) {
-        EXPECT_NEAR(trainer.embeddings().focusMatrix()[i], v[i], 1e-6) << "v " << i;
-        EXPECT_NEAR(trainer.embeddings().contextMatrix()[i], k[i], 1e-6) << "k " << i;
-    }
+    expectMatrices(trainer, expected);
 }
 
 TEST(Word2VecTrainer, AConstantRateUsesEtaForEveryUnitAndLinearDecayFallsTowardsZero) {
     // Two sentences "a b": with a constant rate all four units use α = 0.5; with the linear decay
     // the second sentence would use 0.5·(1 − 2/5) = 0.3 (2 of 4 words done, total + 1 = 5).
-    const Built b = build("a b\na b\n");
-    TrainConfig config;
-    config.output = Output::Softmax;
-    config.dim = 3;
-    config.window = 1;
-    config.sample = 0;
-    config.epochs = 1;
-    config.learningRate = 0.5;
+    const BuiltCorpus b = buildCorpus("a b\na b\n");
+    TrainConfig config = abConfig();
     config.decay = RateDecay::Constant;
     Trainer trainer(b.vocabulary, b.corpus, config);
-    const int words = 2, dim = 3;
-    std::vector<double> v(trainer.embeddings().focusMatrix().begin(), trainer.embeddings().focusMatrix().end());
-    std::vector<double> k(words * dim, 0.0);
-    const int a = b.vocabulary.find("a"), bb = b.vocabulary.find("b");
-    for (int sentence = 0; sentence < 2; ++sentence)
-        for (const auto& [input, target] : std::vector<std::pair<int, int>>{{a, bb}, {bb, a}}) {
-            std::vector<double> gradH(dim), gradK(words * dim), scores(words);
-            softmaxLoss(v.data() + input * dim, k.data(), words, dim, target, gradH.data(), gradK.data(), scores.data());
-            for (int i = 0; i < words * dim; ++i) k[i] -= 0.5 * gradK[i];
-            for (int i = 0; i < dim; ++i) v[input * dim + i] -= 0.5 * gradH[i];
-        }
+    const Replay expected = replayAb(b, trainer, 2, 0.5);
     trainer.run(0, 1);
     EXPECT_DOUBLE_EQ(trainer.progress().learningRate, 0.5);
-    for (int i = 0; i < words * dim; ++i) {
-        EXPECT_NEAR(trainer.embeddings().focusMatrix()[i], v[i], 1e-6) << "v " << i;
-        EXPECT_NEAR(trainer.embeddings().contextMatrix()[i], k[i], 1e-6) << "k " << i;
-    }
+    expectMatrices(trainer, expected);
     config.decay = RateDecay::Linear;
     Trainer falling(b.vocabulary, b.corpus, config);
     falling.advance(1);  // the first sentence: 2 of 4 words
@@ -203,7 +189,7 @@ TEST(Word2VecTrainer, AConstantRateUsesEtaForEveryUnitAndLinearDecayFallsTowards
 }
 
 TEST(Word2VecTrainer, TheLossFallsAndProgressIsReported) {
-    const Built b = build(plantedCorpus(2000, 7));
+    const BuiltCorpus b = buildCorpus(plantedCorpus(2000, 7));
     TrainConfig config;
     config.dim = 10;
     config.epochs = 1;
@@ -223,7 +209,7 @@ TEST(Word2VecTrainer, TheLossFallsAndProgressIsReported) {
 }
 
 TEST(Word2VecTrainer, TwoThreadsShareTheWorkAndStillLearn) {
-    const Built b = build(plantedCorpus(3000, 3));
+    const BuiltCorpus b = buildCorpus(plantedCorpus(3000, 3));
     TrainConfig config;
     config.dim = 16;
     config.epochs = 10;
@@ -240,9 +226,9 @@ TEST(Word2VecTrainer, TwoThreadsShareTheWorkAndStillLearn) {
 }
 
 TEST(Word2VecTrainer, RefusesWhatCannotTrain) {
-    const Built empty = build("");
+    const BuiltCorpus empty = buildCorpus("");
     EXPECT_EQ(Trainer(empty.vocabulary, empty.corpus, {}).check(), TrainStatus::EmptyCorpus);
-    const Built b = build("a b c\n");
+    const BuiltCorpus b = buildCorpus("a b c\n");
     TrainConfig config;
     config.dim = 0;
     EXPECT_EQ(Trainer(b.vocabulary, b.corpus, config).check(), TrainStatus::InvalidDim);
@@ -251,7 +237,7 @@ TEST(Word2VecTrainer, RefusesWhatCannotTrain) {
     EXPECT_EQ(Trainer(b.vocabulary, b.corpus, config).check(), TrainStatus::InvalidLearningRate);
     std::string many;
     for (int i = 0; i <= kMaxSoftmaxWords; ++i) many += "w" + std::to_string(i) + " ";
-    const Built big = build(many);
+    const BuiltCorpus big = buildCorpus(many);
     config = {};
     config.output = Output::Softmax;
     EXPECT_EQ(Trainer(big.vocabulary, big.corpus, config).check(), TrainStatus::SoftmaxVocabularyTooLarge);

@@ -280,6 +280,7 @@ private:
         out.set("eta", w.eta);
         out.set("scores", copyOut("Float64Array", w.scores));
         out.set("slopes", copyOut("Float64Array", w.slopes));
+        out.set("terms", copyOut("Float64Array", w.terms));
         out.set("probability", w.probability);
         out.set("logSum", w.logSum);
         out.set("loss", w.loss);

@@ -72,7 +72,8 @@ PairWork workPair(const Embeddings& e, Output output, int input, int target, con
         for (std::size_t r = 0; r < rows.size(); ++r) {
             const int label = r == 0 ? 1 : 0;
             w.slopes.push_back(pairSlope(w.scores[r], label));  // σ(v·k_j) − t_j
-            w.loss += pairLoss(w.scores[r], label);
+            w.terms.push_back(pairLoss(w.scores[r], label));
+            w.loss += w.terms.back();
         }
         w.probability = sigmoid(w.scores[0]);
     }

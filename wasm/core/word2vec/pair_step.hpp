@@ -24,6 +24,7 @@ struct PairWork {
     // Softmax: one entry per word of the vocabulary.
     std::vector<double> scores;          // v·k
     std::vector<double> slopes;          // ∂L/∂(v·k): σ(v·k) − t, or P(o | w) − [o = c]
+    std::vector<double> terms;           // negative sampling: each target's share of L, −ln σ(±v·k)
     double probability = 0.0;            // σ(v·k_c) for negative sampling, P(c | w) for softmax
     double logSum = 0.0;                 // softmax: ln Σ_o e^(v·k_o)
     double loss = 0.0;                   // L of this pair now

@@ -94,7 +94,7 @@ export class CorpusPair {
   // ln σ(v·k_c) + Σ_j ln σ(−v·k_j), term by term, and the table of the real and the drawn words.
   private showNegative(w: PairWork, v: string): void {
     const scores = Array.from(w.scores);
-    const logs = scores.map((s, j) => (j === 0 ? -Math.log1p(Math.exp(-s)) : -Math.log1p(Math.exp(s))));  // ln σ(±s)
+    const logs = Array.from(w.terms, (term) => -term);  // ln σ(±v·k), from the core
     const sigmaTerms = scores.map((s, j) => `\\ln\\sigma(${j === 0 ? texNumber(s, 3) : texNumber(-s, 3)})`);
     renderMath(this.objective, `\\begin{aligned} &\\ln\\sigma(${v}\\cdot k_{${name(w.target)}}) + \\sum_{j=1}^{${w.negatives.length}} ` +
       `\\ln\\sigma(-${v}\\cdot k_j) \\\\ &= ${texSum(sigmaTerms)} \\\\ &= ${texSum(logs.map((x) => texFactor(x, 3)))} ` +

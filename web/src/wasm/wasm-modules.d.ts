@@ -161,6 +161,7 @@ declare module '@wasm/word2vec_core.mjs' {
     eta: number;
     scores: Float64Array;      // v·k
     slopes: Float64Array;      // σ(v·k) − t, or P(o | w) − [o = c]
+    terms: Float64Array;       // negative sampling: each target's share of L, −ln σ(±v·k)
     probability: number;       // σ(v·k_c), or P(c | w)
     logSum: number;            // softmax: ln Σ_o e^(v·k_o)
     loss: number;
