@@ -5,6 +5,8 @@ find_package(nlohmann_json 3 REQUIRED)
 
 add_executable(neuron_tests
   tests/cpp/activation_test.cpp
+  tests/cpp/formulas_test.cpp
+  tests/cpp/status_names_test.cpp
   tests/cpp/gradient_check_test.cpp
   tests/cpp/landscape_test.cpp
   tests/cpp/word2vec_objective_test.cpp

@@ -270,3 +270,26 @@ TEST(Trainer, SetupWithBadDataKeepsTheEarlierStateUntouched) {
     EXPECT_EQ(trainer.data()->examples(), 8);
     EXPECT_TRUE(bitIdentical(before, trainer.rawWeights()));
 }
+
+TEST(Trainer, NextTrainingWeightsAreWhereTheNextBatchStepLands) {
+    for (GradientMode mode : {GradientMode::Sum, GradientMode::Mean}) {
+        NeuronConfig config;
+        config.gradient = mode;
+        config.eta = 0.05;
+        NeuronTrainer trainer = ready(config);
+        TrainLog log;
+        ASSERT_TRUE(trainer.train(3, 100, log).ok());
+        const Eigen::VectorXd w = trainer.trainingWeights(), g = trainer.trainingGradient();
+        const Eigen::VectorXd promised = trainer.nextTrainingWeights();
+        // w̃_i − η·∂E/∂w̃_i, with η/M = 0.05/8 for the mean gradient: written out here, not asked of the trainer.
+        const double scale = mode == GradientMode::Mean ? 0.05 / 8 : 0.05;
+        ASSERT_EQ(promised.size(), w.size());
+        for (Eigen::Index i = 0; i < w.size(); ++i) EXPECT_EQ(promised[i], w[i] - scale * g[i]);
+        ASSERT_TRUE(trainer.train(1, 100, log).ok());
+        EXPECT_TRUE(bitIdentical(trainer.trainingWeights(), promised));
+    }
+    NeuronConfig stochastic;
+    stochastic.gradient = GradientMode::Stochastic;
+    EXPECT_EQ(ready(stochastic).nextTrainingWeights().size(), 0);
+    EXPECT_EQ(NeuronTrainer().nextTrainingWeights().size(), 0);
+}

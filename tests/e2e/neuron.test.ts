@@ -72,7 +72,7 @@ describe('Kunstig neuron', () => {
   test('the prediction panel reproduces Hans and Gerda from the slides', async () => {
     const page = await open('?page=neuron&std=0&w=-0.298,-0.0375,0.000769');
     const decision = page.locator('.decision');
-    assert.match(await decision.innerText(), /o = 0,627 ≥ 0,5.*"Ja".*Vis tilbuddet!/);
+    await decision.filter({ hasText: /o = 0,627 ≥ 0,5.*"Ja".*Vis tilbuddet!/ }).waitFor();
     await page.locator('input[name="ask-0"]').fill('65');
     await page.locator('input[name="ask-1"]').fill('2800');
     assert.match(await decision.innerText(), /o = 0,358 < 0,5.*"Nej".*Vis ikke tilbuddet/);

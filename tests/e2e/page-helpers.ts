@@ -7,7 +7,13 @@ export async function openPage(suite: Suite, query: string, viewport?: { width: 
   const { page } = await suite.open({ viewport });
   await page.goto(suite.server.url + query);
   await page.locator('[data-stat="iteration"]').filter({ hasText: /\d/ }).waitFor();
+  await drawn(page);
   return page;
+}
+
+// Every view shows the latest state: the page draws a few views a frame, aria-busy until done.
+export async function drawn(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('main[aria-busy="true"]'), null, { timeout: 30_000 });
 }
 
 // A number as the page prints it in Danish: "−26,56", "1.000", "9,8253·10⁻⁶".
@@ -24,6 +30,6 @@ export async function iteration(page: Page): Promise<number> {
 
 export async function waitForIteration(page: Page, n: number): Promise<void> {
   await page.waitForFunction((expected) =>
-    document.querySelector('[data-stat="iteration"]')?.textContent?.replace(/\./g, '') === String(expected), n,
-  { timeout: 30_000 });
+    document.querySelector('[data-stat="iteration"]')?.textContent?.replace(/\./g, '') === String(expected) &&
+    !document.querySelector('main[aria-busy="true"]'), n, { timeout: 30_000 });
 }

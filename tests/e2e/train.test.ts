@@ -65,6 +65,13 @@ describe('Træn word2vec: the course\'s toy', () => {
     await page.locator('[data-vector="context-sover"]').focus();
     await page.keyboard.press('ArrowLeft');
     await page.waitForFunction(() => document.querySelector('[data-toy="loss"]')?.textContent !== '31,71');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('angles') !== null);
+    const angles = new URL(page.url()).searchParams.get('angles')!.split(',').map(Number);
+    // The exercise's start in degrees, by hand: v = (−0,8; 0,6) lies at 180° − 36,87° = 143,1°, and so on;
+    // k of "sover" = (−0,8; −0,6) lies at 180° + 36,87° = 216,9°, and ArrowLeft turns it to 217,9°.
+    assert.deepEqual(angles, [143.1, 90, 53.1, 36.9, 0, 323.1, 306.9, 180, 217.9, 233.1]);
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('angles')?.split(',')[8] === '216.9');
   });
 
   test('gradient descent along the circle gets L below 23', async () => {

@@ -48,11 +48,13 @@ const sha256 = bytes && createHash('sha256').update(bytes).digest('hex');
 const core: NeuronCoreModule = await loadNeuronCore();
 
 let largest = { relative: 0, where: '' };
+let compared = 0;
 
 function expectClose(what: string, actual: ArrayLike<number>, expected: number[], relative: boolean, config: string): void {
   assert.equal(actual.length, expected.length, `${what}: length`);
   for (let i = 0; i < expected.length; i++) {
     const difference = Math.abs(actual[i] - expected[i]);
+    compared++;
     const scale = 1 + Math.abs(expected[i]);
     const allowed = relative ? RELATIVE * scale : ABSOLUTE;
     if (difference / scale > largest.relative) largest = { relative: difference / scale, where: `${config}: ${what}[${i}]` };
@@ -118,8 +120,11 @@ describe("the course's settings on aimat.dk's goodfood.xlsx (optional: needs ../
     });
   }
 
+  // Runs after the configurations: every number was compared, and the worst stays within RELATIVE.
   test('largest difference between app and reference', (t) => {
     if (bytes === null) return t.skip(`../shared is absent: ${xlsxPath} not found`);
+    assert.ok(compared > 0, 'no number was compared: the configurations above did not run');
+    assert.ok(largest.relative <= RELATIVE, `largest relative difference ${largest.relative} at ${largest.where}`);
     t.diagnostic(`largest |app − reference| / (1 + |reference|): ${largest.relative.toExponential(2)} (${largest.where})`);
   });
 });

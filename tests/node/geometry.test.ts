@@ -1,7 +1,7 @@
 // The decision boundary inside the plot, and the half of the plot where o ≥ ½ (hand-drawn cases).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { halfPlaneInBox, lineInBox, paddedBox } from '../../web/src/neuron/geometry.ts';
+import { halfPlaneInBox, lineInBox, paddedBox } from '../../web/src/charts/geometry.ts';
 
 const box = { xMin: 0, xMax: 10, yMin: 0, yMax: 10 };
 
@@ -49,7 +49,7 @@ test('the padded box leaves room around the data; one value gets a box around it
 });
 
 test('nice boxes start and end on round numbers', async () => {
-  const { niceBox, niceStep } = await import('../../web/src/neuron/geometry.ts');
+  const { niceBox, niceStep } = await import('../../web/src/charts/geometry.ts');
   assert.equal(niceStep(60), 10);     // 60/6 = 10
   assert.equal(niceStep(4000), 500);  // 666.7 is nearer 500 than 1000
   assert.equal(niceStep(1.2), 0.2);   // 1.2/6 = 0.2

@@ -1,7 +1,7 @@
 // The thinned loss curve keeps the shape of a long run in at most ~2 points per bucket.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LossHistory } from '../../web/src/neuron/loss-history.ts';
+import { LossHistory } from '../../web/src/models/loss-history.ts';
 
 test('short runs are kept point for point', () => {
   const h = new LossHistory(100);

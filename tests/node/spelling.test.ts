@@ -1,7 +1,7 @@
 // Suggestions for unknown words and completions for typed ones.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { closestSpellings, completions, editDistance } from '../../web/src/vectors/spelling.ts';
+import { closestSpellings, completions, editDistance } from '../../web/src/models/spelling.ts';
 
 test('edit distance counts insertions, deletions, changes and swaps of letters', () => {
   assert.equal(editDistance('kvinde', 'kvinde', 2), 0);

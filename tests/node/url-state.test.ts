@@ -1,7 +1,12 @@
 // Every setting survives the trip into the URL and back; bad values are reported, not used.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultState, formatState, parseState } from '../../web/src/app/url-state.ts';
+import { defaultState as defaultFor, formatState as formatFor, parseState as parseFor, type AppState } from '../../web/src/app/url-state.ts';
+import { PAGES } from '../../web/src/pages.ts';
+
+const defaultState = () => defaultFor(PAGES);
+const formatState = (state: AppState) => formatFor(state, PAGES);
+const parseState = (search: string) => parseFor(search, PAGES);
 import { parseStart } from '../../web/src/app/url-values.ts';
 
 test('the default state writes an empty query', () => {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { Vectors } from '@wasm/word2vec_core.mjs';
-import { QueryEngine } from '../../web/src/vectors/query-engine.ts';
+import { QueryEngine } from '../../web/src/models/query-engine.ts';
 import { loadWord2VecCore } from './wasm-module.ts';
 
 // Hand-made 4-D vectors (axes: royal, male, female, animal).

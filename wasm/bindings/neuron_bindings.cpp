@@ -1,6 +1,7 @@
 // Embind bindings of the neuron core: converts JS values to C++ and back, and nothing else.
 // Every array handed back is a fresh Float64Array copy that JS owns; nothing points into the wasm
 // heap afterwards, so memory growth cannot invalidate it. JS must call .delete() on a Neuron.
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -8,6 +9,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include "neuron/formulas.hpp"
 #include "neuron/landscape.hpp"
 #include "neuron/trainer.hpp"
 
@@ -60,7 +62,7 @@ Problem readConfig(const JsObject& settings, NeuronConfig& config) {
     const val standardize = settings["standardize"];
     if (!standardize.isUndefined()) config.standardize = standardize.as<bool>();
     const double seed = readNumber(settings, "seed", 1.0);
-    if (!(seed >= 0.0 && seed <= 9007199254740991.0)) return {Status::InvalidStartWeights};
+    if (!(seed >= 0.0 && seed <= 9007199254740991.0 && seed == std::floor(seed))) return {Status::InvalidSeed};
     config.seed = static_cast<std::uint64_t>(seed);
     const val start = settings["start"];
     if (!start.isUndefined()) {
@@ -70,6 +72,62 @@ Problem readConfig(const JsObject& settings, NeuronConfig& config) {
         config.start.weights = copyIn(start["weights"]);
     }
     return {};
+}
+
+Eigen::VectorXd vectorIn(const val& numbers) {
+    const std::vector<double> values = copyIn(numbers);
+    return Eigen::Map<const Eigen::VectorXd>(values.data(), static_cast<Eigen::Index>(values.size()));
+}
+
+// { ok, status, row, column, z, o }: the neuron's output for one input row, raw weights w0 … wn.
+JsObject jsNeuronOutput(const std::string& activation, const Float64Array& weights, const Float64Array& x) {
+    Activation f;
+    if (!parseActivation(activation, f)) return toJs({Status::UnknownActivation});
+    NeuronOutput out;
+    JsObject result = toJs(neuronOutput(f, vectorIn(weights), vectorIn(x), out));
+    result.set("z", out.z);
+    result.set("o", out.o);
+    return result;
+}
+
+// { ok, status, values }: o(x) = f(w0 + w1·x) at each x.
+JsObject jsOutputCurve(const std::string& activation, double w0, double w1, const Float64Array& x) {
+    Activation f;
+    if (!parseActivation(activation, f)) return toJs({Status::UnknownActivation});
+    Eigen::ArrayXd o;
+    outputCurve(f, w0, w1, vectorIn(x).array(), o);
+    JsObject result = toJs(Problem{});
+    result.set("values", copyOut(o.matrix()));
+    return result;
+}
+
+// { ok, status, row, column, scaled, z, o, slope, loss, gradient, step }: one example on the training scale.
+// settings: { loss, activation, eta }; mean, sd: the scaling μ, s; weights: w̃0 … w̃n; x: raw inputs.
+JsObject jsExampleTerms(const JsObject& settings, const Float64Array& mean, const Float64Array& sd,
+                      const Float64Array& weights, const Float64Array& x, double t) {
+    Activation f;
+    LossKind loss;
+    if (!parseActivation(readString(settings, "activation", "sigmoid"), f)) return toJs({Status::UnknownActivation});
+    if (!parseLoss(readString(settings, "loss", "squared"), loss)) return toJs({Status::UnknownLoss});
+    ExampleTerms out;
+    JsObject result = toJs(exampleTerms(loss, f, Scaling{vectorIn(mean), vectorIn(sd)}, vectorIn(weights), vectorIn(x), t,
+                                            readNumber(settings, "eta", 1.0), out));
+    result.set("scaled", copyOut(out.scaled));
+    result.set("z", out.z);
+    result.set("o", out.o);
+    result.set("slope", out.slope);
+    result.set("loss", out.loss);
+    result.set("gradient", copyOut(out.gradient));
+    result.set("step", copyOut(out.step));
+    return result;
+}
+
+// Every status name the core can return, in order (a node test checks the .d.ts union against it).
+val statusNames() {
+    val names = val::array();
+    for (int s = 0; s <= static_cast<int>(kLastStatus); ++s)
+        names.call<void>("push", std::string(statusName(static_cast<Status>(s))));
+    return names;
 }
 
 class Neuron {
@@ -125,6 +183,7 @@ public:
     Float64Array outputs() const { return copyOut(trainer_.outputs().matrix()); }
     Float64Array trainingWeights() const { return ready() ? copyOut(trainer_.trainingWeights()) : copyOut(nullptr, 0); }
     Float64Array trainingGradient() const { return ready() ? copyOut(trainer_.trainingGradient()) : copyOut(nullptr, 0); }
+    Float64Array nextTrainingWeights() const { return copyOut(trainer_.nextTrainingWeights()); }
 
     // { index, o, t }: the training example with the largest |t − o| (index −1 before data).
     JsObject worstExample() const {
@@ -207,10 +266,15 @@ EMSCRIPTEN_BINDINGS(neuron_core) {
         .function("outputs", &Neuron::outputs)
         .function("trainingWeights", &Neuron::trainingWeights)
         .function("trainingGradient", &Neuron::trainingGradient)
+        .function("nextTrainingWeights", &Neuron::nextTrainingWeights)
         .function("scaling", &Neuron::scaling)
         .function("worstExample", &Neuron::worstExample)
         .function("landscape", &Neuron::landscape)
         .function("predict", &Neuron::predict)
         .function("confusion", &Neuron::confusion);
+    emscripten::function("statusNames", &vaerksted::neuron::statusNames);
+    emscripten::function("neuronOutput", &vaerksted::neuron::jsNeuronOutput);
+    emscripten::function("outputCurve", &vaerksted::neuron::jsOutputCurve);
+    emscripten::function("exampleTerms", &vaerksted::neuron::jsExampleTerms);
     emscripten::constant("maxIterationsPerCall", vaerksted::neuron::kMaxIterationsPerCall);
 }

@@ -4,10 +4,12 @@ import { setLanguage } from './app/i18n.ts';
 import { mountShell } from './app/shell.ts';
 import { Store } from './app/store.ts';
 import { parseState } from './app/url-state.ts';
+import { PAGES } from './pages.ts';
+import { WorkerFailure } from './wasm/worker-protocol.ts';
 
-const { state, problems } = parseState(location.search);
+const { state, problems } = parseState(location.search, PAGES);
 setLanguage(state.lang);
-const store = new Store(state);
+const store = new Store(state, PAGES);
 const shell = mountShell(document.body, store, problems);
 
 // The offline copy (dist/sw.js) exists in the built site only.
@@ -15,19 +17,16 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   navigator.serviceWorker.register('./sw.js').catch(() => undefined);  // e.g. a sandboxed iframe
 }
 
-if (state.page === 'neuron') {
-  const { mountNeuronPage } = await import('./neuron/page.ts');
-  mountNeuronPage(shell, store);
-} else if (state.page === 'race') {
-  const { mountRacePage } = await import('./race/page.ts');
-  mountRacePage(shell, store);
-} else if (state.page === 'vectors') {
-  const { mountVectorsPage } = await import('./vectors/page.ts');
-  mountVectorsPage(shell, store);
-} else if (state.page === 'train') {
-  const { mountTrainPage } = await import('./train/page.ts');
-  mountTrainPage(shell, store);
-} else {
-  const { mountLanding } = await import('./landing/page.ts');
-  mountLanding(shell, store);
+// A request cut short by a dying worker: the page has already said so (Shell.workerStopped).
+addEventListener('unhandledrejection', (event) => {
+  if (event.reason instanceof WorkerFailure) event.preventDefault();
+});
+
+const entry = PAGES.find((page) => page.id === state.page) ?? PAGES[0];
+shell.setTitle(entry.title);
+try {
+  const mount = await entry.load();
+  await mount(shell, store);
+} catch (error) {  // the page's code or its wasm could not load (e.g. the network went while opening)
+  shell.workerStopped(error instanceof Error ? error.message : String(error));
 }

@@ -25,7 +25,11 @@ enum class Status {
     InvalidSnapshotInterval,   // m must be ≥ 1
     LandscapeNeedsOneInput,    // the (w0, w1) map exists for a neuron with one input only
     InvalidGrid,               // ranges not finite or empty, fewer than 2 points, or too many
+    InvalidSeed,               // the seed must be a whole number from 0 to 2^53 − 1
 };
+
+// The last status: the JS API lists every status from Ok to this one (append before, move this).
+constexpr Status kLastStatus = Status::InvalidSeed;
 
 // Status plus where in the data it happened (0-based; -1 when not about a cell).
 struct Problem {

@@ -112,12 +112,19 @@ Problem NeuronTrainer::train(int k, int snapshotEvery, TrainLog& log) {
     return {};
 }
 
+double NeuronTrainer::batchScale() const {
+    return config_->gradient == GradientMode::Mean ? config_->eta / static_cast<double>(data_->examples())
+                                                   : config_->eta;
+}
+
+Eigen::VectorXd NeuronTrainer::nextTrainingWeights() const {
+    if (!ready() || config_->gradient == GradientMode::Stochastic) return {};
+    return w_ - batchScale() * gradient_;
+}
+
 bool NeuronTrainer::batchStep() {
     // w_i ← w_i − η·∂E/∂w_i  (or η/M with the mean gradient)
-    const double scale = config_->gradient == GradientMode::Mean
-                             ? config_->eta / static_cast<double>(data_->examples())
-                             : config_->eta;
-    nextW_ = w_ - scale * gradient_;
+    nextW_ = w_ - batchScale() * gradient_;
     const double nextLoss =
         evaluate(config_->loss, config_->activation, A_, data_->t, nextW_, work_, &nextGradient_);
     if (!std::isfinite(nextLoss) || !nextW_.allFinite() || !nextGradient_.allFinite()) {

@@ -60,6 +60,9 @@ public:
     const Eigen::VectorXd& trainingWeights() const { return w_; }
     const Eigen::VectorXd& trainingGradient() const { return gradient_; }
     const Scaling& scaling() const { return scaling_; }
+    // Where the next batch step lands, without taking it: w̃ − η·∂E/∂w̃ (η/M with the mean
+    // gradient). Empty for stochastic updates and before data and settings.
+    Eigen::VectorXd nextTrainingWeights() const;
     const Eigen::ArrayXd& outputs() const { return work_.o; }  // o for each example (M)
     Confusion confusion() const;
     // The training example the neuron is most wrong about: the largest |t − o| (−1 before data).
@@ -77,6 +80,7 @@ private:
     void restart();
     void refresh();  // E, ∂E/∂w̃ and o at the current weights
     Eigen::VectorXd startWeights();
+    double batchScale() const;  // η, or η/M with the mean gradient
     bool batchStep();
     bool stochasticEpoch();
     void appendSnapshot(TrainLog& log) const;

@@ -2,11 +2,11 @@
 import { h, tr } from './dom.ts';
 import { t, type MessageKey } from './i18n.ts';
 import type { Store } from './store.ts';
-import type { AppState, ControlId } from './url-state.ts';
+import type { AppState } from './url-state.ts';
 
 // A control group a page lets the teacher show or hide in the embedding.
 export interface EmbeddableControl {
-  id: ControlId;
+  id: string;
   label: MessageKey;
   shown: boolean;  // ticked when the dialog opens: enough to run the page, little enough to fit a lesson
 }
@@ -20,7 +20,7 @@ export interface EmbedOption {
 
 export function openEmbedDialog(store: Store, titleKey: MessageKey, controls: EmbeddableControl[],
   extras: EmbedOption[] = []): void {
-  const shown = new Set<ControlId>(controls.filter((c) => c.shown).map((c) => c.id));
+  const shown = new Set<string>(controls.filter((c) => c.shown).map((c) => c.id));
   const chosen = extras.map((option) => option.on);
   const code = h('textarea', { class: 'embed-code', readonly: true, rows: 4, spellcheck: 'false' });
   const preview = tr('a', 'embedPreview', { target: '_blank', rel: 'noopener' });

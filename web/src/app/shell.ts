@@ -11,6 +11,7 @@ export interface Shell {
   onEmbed(open: () => void): void;        // shows the Indlejr button and runs open on a click
   onLanguage(refresh: () => void): void;  // re-renders dynamic text after a change of language
   notice(text: string): void;             // a message at the top of the page
+  workerStopped(detail: string): void;    // the page's calculations died: say so once, offer a reload
 }
 
 export function mountShell(body: HTMLElement, store: Store, problems: UrlProblem[]): Shell {
@@ -48,6 +49,14 @@ export function mountShell(body: HTMLElement, store: Store, problems: UrlProblem
   }
 
   const notice = (text: string) => notices.append(h('p', { class: 'notice' }, text));
+  let stopped = false;
+  const workerStopped = (detail: string) => {
+    if (stopped) return;
+    stopped = true;
+    const reload = tr('button', 'reloadPage', { type: 'button', class: 'button-primary' });
+    reload.addEventListener('click', () => location.reload());
+    notices.append(h('div', { class: 'notice notice-error', role: 'alert' }, h('p', {}, t('workerStopped', { detail })), reload));
+  };
   for (const p of problems) notice(t('urlProblem', { key: p.key, value: p.value }));
 
   return {
@@ -65,6 +74,7 @@ export function mountShell(body: HTMLElement, store: Store, problems: UrlProblem
       refreshers.push(refresh);
     },
     notice,
+    workerStopped,
   };
 }
 

@@ -1,4 +1,5 @@
 // The app's state, mirrored into the URL (replaceState: a setting change is not a history step).
+import type { PageEntry } from './page-entry.ts';
 import { formatState, type AppState } from './url-state.ts';
 
 type Listener = (state: AppState) => void;
@@ -6,11 +7,11 @@ type Listener = (state: AppState) => void;
 export class Store {
   private readonly listeners = new Set<Listener>();
 
-  constructor(readonly state: AppState) {}
+  constructor(readonly state: AppState, private readonly pages: readonly PageEntry[]) {}
 
   update(change: (state: AppState) => void): void {
     change(this.state);
-    history.replaceState(null, '', location.pathname + formatState(this.state));
+    history.replaceState(null, '', location.pathname + formatState(this.state, this.pages));
     for (const listener of this.listeners) listener(this.state);
   }
 
@@ -22,7 +23,7 @@ export class Store {
   urlWith(change: (copy: AppState) => void): string {
     const copy: AppState = structuredClone(this.state);
     change(copy);
-    return new URL(location.pathname + formatState(copy), location.href).href;
+    return new URL(location.pathname + formatState(copy, this.pages), location.href).href;
   }
 
   // A link to the current state with some changes: its address is worked out again whenever it

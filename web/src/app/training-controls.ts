@@ -5,7 +5,6 @@ import type { ActivationName, GradientName, LossName, StartWeights } from '../wa
 import { h, options, tr } from './dom.ts';
 import { field, inputText, numberInput, parseUserInteger, type Field } from './fields.ts';
 import { formatCount, parseUserNumber, t, type MessageKey } from './i18n.ts';
-import type { ControlId } from './url-state.ts';
 import { MAX_ITERATIONS, SPEEDS } from './url-values.ts';
 
 // The values the controls show.
@@ -55,7 +54,7 @@ export class TrainingControls {
   private readonly speedLabel = h('output', { class: 'speed-label' });
   private readonly lossNote = tr('p', 'lossCrossEntropyNote', { class: 'field-help' });
   private readonly gradientNote = tr('p', 'gradientStochasticNote', { class: 'field-help' });
-  private readonly fields: Partial<Record<ControlId | 'startValue' | 'seed', Field>> = {};
+  private readonly fields: Partial<Record<string, Field>> = {};
   private state: ControlValues;
   private featureCount = 2;
 
@@ -70,7 +69,7 @@ export class TrainingControls {
 
     const group = (id: ControlGroup, ...children: HTMLElement[]) =>
       groups.includes(id) ? h('div', { class: 'control', 'data-control': id }, ...children) : null;
-    const make = (id: ControlId | 'startValue' | 'seed', label: MessageKey, control: HTMLElement, help?: MessageKey) =>
+    const make = (id: string, label: MessageKey, control: HTMLElement, help?: MessageKey) =>
       (this.fields[id] = field(label, control, help)).root;
     const standardizeLabel = h('label', { class: 'checkbox' }, this.standardize, tr('span', 'standardize'));
     this.root = h('div', { class: 'controls' },
@@ -179,7 +178,7 @@ export class TrainingControls {
   }
 
   // Applies a typed value on change; a rejected value shows its message and changes nothing.
-  private onNumber(input: HTMLInputElement, id: ControlId | 'startValue' | 'seed', apply: (text: string) => string | null): void {
+  private onNumber(input: HTMLInputElement, id: string, apply: (text: string) => string | null): void {
     input.addEventListener('change', () => this.fields[id]?.setError(apply(input.value)));
     input.addEventListener('input', () => this.fields[id]?.setError(null));
   }

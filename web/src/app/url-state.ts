@@ -1,74 +1,66 @@
 // Every setting lives in the URL, so a link or an iframe reproduces the page exactly.
-// Only values that differ from the defaults are written, to keep links short. Each page reads and
-// writes its own part (neuron/neuron-state.ts, race/race-state.ts).
-import { defaultNeuronState, NEURON_CONTROLS, readNeuronState, writeNeuronState, type NeuronPageState }
-  from '../neuron/neuron-state.ts';
-import { defaultRaceState, RACE_CONTROLS, readRaceState, writeRaceState, type RacePageState } from '../race/race-state.ts';
-import { defaultVectorsState, readVectorsState, VECTOR_CONTROLS, writeVectorsState, type VectorsPageState }
-  from '../vectors/vectors-state.ts';
-import { defaultTrainState, readTrainState, TRAIN_CONTROLS, writeTrainState, type TrainPageState }
-  from '../train/train-state.ts';
+// Only values that differ from the defaults are written, to keep links short. The keys common to
+// every page are read here; each page reads and writes its own part through its registry entry
+// (pages.ts), so this file knows no page.
 import type { Language } from './i18n.ts';
+import type { PageEntry } from './page-entry.ts';
 import type { Read, UrlProblem } from './url-values.ts';
 
-export type PageId = 'home' | 'neuron' | 'race' | 'vectors' | 'train';
-export const PAGES: readonly PageId[] = ['home', 'neuron', 'race', 'vectors', 'train'];
+// Each page adds its own state here from its folder, e.g. in neuron/neuron-state.ts:
+//   declare module '../app/url-state.ts' { interface PageStates { neuron: NeuronPageState } }
+export interface PageStates {}
 
-export type ControlId = (typeof NEURON_CONTROLS)[number] | (typeof RACE_CONTROLS)[number] | (typeof VECTOR_CONTROLS)[number]
-  | (typeof TRAIN_CONTROLS)[number];
-const ALL_CONTROLS: readonly string[] = [...NEURON_CONTROLS, ...RACE_CONTROLS, ...VECTOR_CONTROLS, ...TRAIN_CONTROLS];
-
-export interface AppState {
-  page: PageId;
+export interface CommonState {
+  page: string;      // a registry id; 'home' is the overview
   lang: Language;
   embed: boolean;
-  hide: ControlId[];
-  neuron: NeuronPageState;
-  race: RacePageState;
-  vectors: VectorsPageState;
-  train: TrainPageState;
+  hide: string[];    // control groups hidden in an embedded page
 }
 
-export function defaultState(): AppState {
-  return { page: 'home', lang: 'da', embed: false, hide: [], neuron: defaultNeuronState(), race: defaultRaceState(),
-    vectors: defaultVectorsState(), train: defaultTrainState() };
+export type AppState = CommonState & PageStates;
+
+export function defaultState(pages: readonly PageEntry[]): AppState {
+  const state: CommonState & Record<string, unknown> = { page: 'home', lang: 'da', embed: false, hide: [] };
+  for (const entry of pages) if (entry.url) state[entry.id] = entry.url.defaults();
+  return state as unknown as AppState;
 }
 
-export function parseState(search: string): { state: AppState; problems: UrlProblem[] } {
+export function parseState(search: string, pages: readonly PageEntry[]): { state: AppState; problems: UrlProblem[] } {
   const params = new URLSearchParams(search);
-  const state = defaultState();
+  const state = defaultState(pages);
   const problems: UrlProblem[] = [];
   const read: Read = (key, reader) => {
     const value = params.get(key);
     if (value !== null && !reader(value)) problems.push({ key, value });
   };
-  read('page', (v) => PAGES.includes(v as PageId) && ((state.page = v as PageId), true));
+  const allControls = pages.flatMap((entry) => entry.url?.controls ?? []);
+  read('page', (v) => pages.some((entry) => entry.id === v) && ((state.page = v), true));
   read('lang', (v) => (v === 'da' || v === 'en') && ((state.lang = v), true));
   read('embed', (v) => ((state.embed = v === '1' || v === 'true'), true));
   read('hide', (v) => {
     const ids = v.split(',').filter(Boolean);
-    state.hide = ids.filter((id): id is ControlId => ALL_CONTROLS.includes(id));
+    state.hide = ids.filter((id) => allControls.includes(id));
     return state.hide.length === ids.length;
   });
   // Only the open page's keys are read: eta= means the neuron's η on one page, the race's on the other.
-  if (state.page === 'neuron') problems.push(...readNeuronState(read, state.neuron));
-  if (state.page === 'race') readRaceState(read, state.race);
-  if (state.page === 'vectors') readVectorsState(read, state.vectors);
-  if (state.page === 'train') readTrainState(read, state.train);
+  const open = pages.find((entry) => entry.id === state.page);
+  if (open?.url) problems.push(...(open.url.read(read, pageState(state, open.id)) ?? []));
   return { state, problems };
 }
 
-export function formatState(state: AppState): string {
+export function formatState(state: AppState, pages: readonly PageEntry[]): string {
   const params = new URLSearchParams();
-  const d = defaultState();
-  if (state.page !== d.page) params.set('page', state.page);
-  if (state.lang !== d.lang) params.set('lang', state.lang);
+  if (state.page !== 'home') params.set('page', state.page);
+  if (state.lang !== 'da') params.set('lang', state.lang);
   if (state.embed) params.set('embed', '1');
   if (state.hide.length) params.set('hide', state.hide.join(','));
-  if (state.page === 'neuron') writeNeuronState(params, state.neuron);
-  if (state.page === 'race') writeRaceState(params, state.race);
-  if (state.page === 'vectors') writeVectorsState(params, state.vectors);
-  if (state.page === 'train') writeTrainState(params, state.train);
+  const open = pages.find((entry) => entry.id === state.page);
+  if (open?.url) open.url.write(params, pageState(state, open.id));
   const text = params.toString().replace(/%2C/g, ',');  // commas read better in a link
   return text ? `?${text}` : '';
+}
+
+// One page's part of the state, for code that knows the page only by its id.
+function pageState(state: AppState, id: string): object {
+  return (state as unknown as Record<string, object>)[id];
 }

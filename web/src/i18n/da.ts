@@ -11,7 +11,8 @@ export const da = {
   footerSource: 'Følger AI-projektets noter (aimat.dk, Aalborg Universitet).',
   urlProblem: 'Adressen indeholdt en værdi, der ikke kan bruges: {key}={value}. Standardværdien bruges i stedet.',
   ownDataNotInLink: 'Linket blev lavet med egne data, og en fil kan ikke gemmes i et link. Siden viser Good Food i stedet; hent filen igen.',
-  coreFailed: 'Beregningsmotoren (WebAssembly) kunne ikke starte. Prøv at genindlæse siden. ({detail})',
+  workerStopped: 'Beregningerne stoppede: {detail}. Genindlæs siden for at regne videre.',
+  reloadPage: 'Genindlæs siden',
   close: 'Luk',
 
   landingIntro: 'Siderne følger AI-projektets forløb. Hver side kan indlejres i Lectio eller Moodle med netop de indstillinger, du vælger.',
@@ -212,6 +213,7 @@ export const da = {
   vectorsLoadingFile: 'Læser {name} …',
   vectorsInfoDefault: 'Standardvektorer: {size} danske ord med {dim} tal hver, trænet af AI-værkstedets egen word2vec på dansk litteratur fra 1800–1940 (Arkiv for Dansk Litteratur).',
   vectorsInfoOwn: 'Dine egne vektorer fra {name}: {size} ord med {dim} tal hver.',
+  vectorsNotLoaded: 'Ordvektorerne blev ikke indlæst, fordi beregningerne stoppede.',
   vectorsFetchFailed: 'Standardvektorerne kunne ikke hentes. Er der net? Du kan hente dine egne vektorer i stedet.',
   sectionVectorsQuestion: 'Spørg vektorerne',
   sectionVectorsAnswer: 'Svar',

@@ -13,7 +13,8 @@ export const en: Messages = {
   footerSource: 'Follows the notes of AI-projektet (aimat.dk, Aalborg University).',
   urlProblem: 'The address contained a value that cannot be used: {key}={value}. The default is used instead.',
   ownDataNotInLink: 'The link was made with your own data, and a file cannot be stored in a link. The page shows Good Food instead; load the file again.',
-  coreFailed: 'The computing engine (WebAssembly) could not start. Try reloading the page. ({detail})',
+  workerStopped: 'The calculations stopped: {detail}. Reload the page to calculate again.',
+  reloadPage: 'Reload the page',
   close: 'Close',
 
   landingIntro: 'The pages follow the AI-projektet course. Each page can be embedded in Lectio or Moodle with exactly the settings you choose.',
@@ -214,6 +215,7 @@ export const en: Messages = {
   vectorsLoadingFile: 'Reading {name} …',
   vectorsInfoDefault: 'Default vectors: {size} Danish words of {dim} numbers each, trained by AI-værkstedet\'s own word2vec on Danish literature from 1800–1940 (Arkiv for Dansk Litteratur).',
   vectorsInfoOwn: 'Your own vectors from {name}: {size} words of {dim} numbers each.',
+  vectorsNotLoaded: 'The word vectors were not loaded, because the calculations stopped.',
   vectorsFetchFailed: 'The default vectors could not be fetched. Is the network there? You can load your own vectors instead.',
   sectionVectorsQuestion: 'Ask the vectors',
   sectionVectorsAnswer: 'Answer',

@@ -2,6 +2,7 @@
 import { codeOf, formatSpeed, formatStart, iterationCount, LOSS_CODES, numberList, parseStart, positive, speed,
   finite, type Read } from '../app/url-values.ts';
 import type { ActivationName, GradientName, LossName, StartWeights } from '../wasm/neuron-types.ts';
+import type { PageUrlState } from '../app/page-entry.ts';
 
 // Control groups a teacher can hide in an embedded page (hide=eta,start,…).
 export const NEURON_CONTROLS = ['data', 'loss', 'activation', 'gradient', 'eta', 'iterations', 'start',
@@ -82,3 +83,10 @@ export function writeNeuronState(params: URLSearchParams, n: NeuronPageState): v
   if (n.logScale) params.set('log', '1');
   if (n.ask) params.set('ask', n.ask.join(','));
 }
+
+// This page's part of the app's state (store.state.neuron) and of its address.
+declare module '../app/url-state.ts' {
+  interface PageStates { neuron: NeuronPageState }
+}
+
+export const NEURON_URL: PageUrlState<NeuronPageState> = { defaults: defaultNeuronState, read: readNeuronState, write: writeNeuronState, controls: NEURON_CONTROLS };

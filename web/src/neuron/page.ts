@@ -11,20 +11,22 @@ import type { NeuronData } from '../data/dataset.ts';
 import { saveOwnData } from '../data/own-data.ts';
 import { findPreset, PRESETS } from '../data/presets.ts';
 import { NeuronClient } from '../wasm/neuron-client.ts';
-import type { NeuronSnapshot } from '../wasm/neuron-protocol.ts';
+import type { LaneSnapshot, NeuronSnapshot } from '../wasm/neuron-protocol.ts';
 import type { CoreStatus, NeuronSettings } from '../wasm/neuron-types.ts';
 import { TrainingControls, type RunSettings } from '../app/training-controls.ts';
 import { DataPanel, type DataChoice } from './data-panel.ts';
-import { LossView } from './loss-view.ts';
+import { LossView } from '../charts/loss-view.ts';
 import { PredictionPanel } from './prediction-panel.ts';
 import { RunBar } from '../app/run-bar.ts';
 import { StatsLine } from './stats-line.ts';
-import { ScatterView } from './scatter-view.ts';
+import { ScatterView } from '../charts/scatter-view.ts';
+import { FrameBudget, setBusy } from '../app/frame-budget.ts';
+import type { NeuronFormulas } from '../wasm/neuron-formulas.ts';
+import { loadNeuronFormulas } from '../wasm/neuron-formulas-loader.ts';
 import { WeightsPanel } from './weights-panel.ts';
 
-export function mountNeuronPage(shell: Shell, store: Store): void {
-  shell.setTitle('pageNeuronTitle');
-  const page = new NeuronPage(shell, store);
+export async function mountNeuronPage(shell: Shell, store: Store): Promise<void> {
+  const page = new NeuronPage(shell, store, await loadNeuronFormulas());
   shell.onEmbed(() => openEmbedDialog(store, 'pageNeuronTitle', EMBEDDABLE));
   shell.onLanguage(() => page.refresh());
   void page.start();
@@ -59,13 +61,14 @@ class NeuronPage {
   private readonly plotNote = tr('p', 'chooseTwoToPlot', { class: 'field-help', hidden: true });
   private data: NeuronData | null = null;
   private latest: NeuronSnapshot | null = null;
-  private frame = 0;
+  // The views a few per frame, from the latest snapshot; the page is aria-busy until all show it.
+  private readonly budget = new FrameBudget({ busy: (busy) => setBusy(this.shell.main, busy) });
 
-  constructor(private readonly shell: Shell, private readonly store: Store) {
+  constructor(private readonly shell: Shell, private readonly store: Store, formulas: NeuronFormulas) {
     const state = store.state.neuron;
     this.client = new NeuronClient({
       state: (snapshot, problem) => this.receive(snapshot, problem),
-      fatal: (message) => shell.notice(t('coreFailed', { detail: message })),
+      fatal: (message) => shell.workerStopped(message),
     });
     this.dataPanel = new DataPanel((data, choice) => this.applyData(data, choice));
     this.controls = new TrainingControls(state, {
@@ -89,15 +92,16 @@ class NeuronPage {
       },
     });
     this.stats = new StatsLine(this.runBar.remaining);
-    this.prediction = new PredictionPanel((values) => store.update((s) => { s.neuron.ask = values; }));
+    this.prediction = new PredictionPanel(formulas, (values) => store.update((s) => { s.neuron.ask = values; }));
     const scatterCanvas = h('canvas', { role: 'img' });
     trAttribute(scatterCanvas, 'aria-label', 'sectionPlot');
     const lossCanvas = h('canvas', { role: 'img', 'aria-label': t('sectionLoss') });  // then LossView describes the curve
     shell.main.append(this.layout(scatterCanvas, lossCanvas));
-    this.scatter = new ScatterView(scatterCanvas, true);
+    this.scatter = new ScatterView(scatterCanvas, formulas, true);
     this.lossView = new LossView(lossCanvas);
     this.lossView.setLogScale(state.logScale);
     hideControls(shell.main, store.state.hide);
+    this.addViews();
   }
 
   private layout(scatterCanvas: HTMLCanvasElement, lossCanvas: HTMLCanvasElement): HTMLElement {
@@ -181,7 +185,7 @@ class NeuronPage {
     this.plotNote.hidden = data.cols <= 2;
     this.runBar.setEnabled(true);
     this.showRunMessage(null);
-    if (reply.snapshot) this.draw(reply.snapshot);
+    if (reply.snapshot) this.show(reply.snapshot);
     return null;
   }
 
@@ -197,7 +201,7 @@ class NeuronPage {
     this.store.update((s) => Object.assign(s.neuron, change));
     this.controls.sync(this.store.state.neuron);
     this.showRunMessage(null);
-    if (reply.snapshot) this.draw(reply.snapshot);
+    if (reply.snapshot) this.show(reply.snapshot);
   }
 
   // η changes mid-run without a restart. The value is already checked, so the state takes it at
@@ -209,27 +213,31 @@ class NeuronPage {
   }
 
   private receive(snapshot: NeuronSnapshot, problem: CoreStatus | null): void {
-    this.latest = snapshot;
     if (problem) this.showRunMessage(this.coreMessage(problem, this.data, snapshot.lanes[0].iteration));
-    if (!this.frame) this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      if (this.latest) this.draw(this.latest);
-    });
+    this.show(snapshot);
   }
 
-  // One frame: every view shows the same moment of training.
-  private draw(snapshot: NeuronSnapshot): void {
+  // A new moment of training: every view shows it, as the frame budget lets them.
+  private show(snapshot: NeuronSnapshot): void {
     this.latest = snapshot;
-    const activation = this.store.state.neuron.activation;
-    const lane = snapshot.lanes[0];
-    this.runBar.show(snapshot);
-    this.stats.show(lane);
-    this.lossView.setCurve(lane.curveIterations, lane.curveLosses);
-    this.scatter.setModels([{ weights: lane.weights, level: lane.level, activation, label: '', color: COLORS.boundary, curveColor: COLORS.output }]);
-    this.weights.show(lane);
-    this.prediction.setModel(lane.weights, activation);
-    // ReLU with z ≤ 0 for every example (e.g. all start weights 0): every ∂E/∂wᵢ is 0, nothing moves.
-    this.stuckHint.hidden = !(lane.loss > 0 && lane.gradient.every((g) => g === 0));
+    this.budget.invalidate();
+  }
+
+  private addViews(): void {
+    const view = (draw: (lane: LaneSnapshot, snapshot: NeuronSnapshot) => void) =>
+      this.budget.add(() => { if (this.latest) draw(this.latest.lanes[0], this.latest); });
+    const activation = () => this.store.state.neuron.activation;
+    view((lane, snapshot) => {
+      this.runBar.show(snapshot);
+      this.stats.show(lane);
+      // ReLU with z ≤ 0 for every example (e.g. all start weights 0): every ∂E/∂wᵢ is 0, nothing moves.
+      this.stuckHint.hidden = !(lane.loss > 0 && lane.gradient.every((g) => g === 0));
+    });
+    view((lane) => this.lossView.setCurve(lane.curveIterations, lane.curveLosses));
+    view((lane) => this.scatter.setModels([{ weights: lane.weights, level: lane.level, activation: activation(), label: '',
+      color: COLORS.boundary, curveColor: COLORS.output }]));
+    view((lane) => this.weights.show(lane));
+    view((lane) => this.prediction.setModel(lane.weights, activation()));
   }
 
   private showRunMessage(text: string | null): void {

@@ -6,7 +6,7 @@ import { formatFixed, parseUserNumber, t } from '../app/i18n.ts';
 import { renderMath, texFactor, texFixed, texNumber } from '../app/math.ts';
 import type { NeuronData } from '../data/dataset.ts';
 import type { ActivationName } from '../wasm/neuron-types.ts';
-import { activate, weightedSum } from './neuron-math.ts';
+import type { NeuronFormulas } from '../wasm/neuron-formulas.ts';
 
 const FUNCTION_TEX: Record<ActivationName, string> = {
   sigmoid: '\\sigma', tanh: '\\tanh', relu: '\\operatorname{ReLU}', identity: '\\operatorname{id}',
@@ -23,7 +23,7 @@ export class PredictionPanel {
   private activation: ActivationName = 'sigmoid';
   private offerWording = false;
 
-  constructor(private readonly onAsk: (values: number[]) => void) {
+  constructor(private readonly formulas: NeuronFormulas, private readonly onAsk: (values: number[]) => void) {
     this.root = h('div', { class: 'predict' }, tr('p', 'predictHelp', { class: 'field-help' }), this.inputs, this.formula, this.decision);
   }
 
@@ -84,8 +84,13 @@ export class PredictionPanel {
       return;
     }
     const w = this.weights;
-    const z = weightedSum(w, x);
-    const o = activate(this.activation, z);
+    const out = this.formulas.output(this.activation, w, x);
+    if (!out) {  // e.g. an input too large to be a finite number
+      this.formula.textContent = '';
+      this.decision.textContent = t('predictInvalid');
+      return;
+    }
+    const { z, o } = out;
     const f = FUNCTION_TEX[this.activation];
     const symbolic = ['w_0', ...x.map((_, j) => `w_{${j + 1}}\\cdot x_{${j + 1}}`)].join(' + ');
     const terms = [texNumber(w[0]), ...x.map((xj, j) => `${texFactor(w[j + 1])}\\cdot ${texFactor(xj, 6)}`)];

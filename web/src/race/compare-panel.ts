@@ -4,9 +4,10 @@
 import { h, tr } from '../app/dom.ts';
 import { formatNumber, formatPercent, t, type MessageKey } from '../app/i18n.ts';
 import type { NeuronData } from '../data/dataset.ts';
+import type { ExampleNumbers, NeuronFormulas } from '../wasm/neuron-formulas.ts';
 import type { LaneSnapshot } from '../wasm/neuron-protocol.ts';
 import type { LossName } from '../wasm/neuron-types.ts';
-import { exampleGradient, exampleNumbers, gradientSize, standardized } from './lane-math.ts';
+import { gradientSize, standardized } from './lane-facts.ts';
 
 export const LANE_LOSSES: readonly LossName[] = ['squared', 'cross_entropy'];
 
@@ -23,7 +24,7 @@ export class ComparePanel {
   private data: NeuronData | null = null;
   private lanes: LaneSnapshot[] = [];
 
-  constructor() {
+  constructor(private readonly formulas: NeuronFormulas) {
     const head = h('thead', {}, h('tr', {}, h('td'),
       tr('th', 'laneSquared', { scope: 'col', class: 'lane-se' }), tr('th', 'laneCrossEntropy', { scope: 'col', class: 'lane-ce' })));
     this.root = h('div', { class: 'compare' }, h('table', { class: 'compare-table' }, head, this.body), this.note);
@@ -37,16 +38,18 @@ export class ComparePanel {
     this.lanes = lanes;
     const data = this.data;
     if (!data || lanes.length !== 2) return;
-    const examples = lanes.map((lane) => exampleNumbers(data, lane, Math.max(0, lane.worst.index)));
+    const examples = lanes.map((lane, k) => this.formulas.example(data, lane, Math.max(0, lane.worst.index), LANE_LOSSES[k]))
+      .filter((e): e is ExampleNumbers => e !== null);
+    if (examples.length !== 2) return;
     const rows: [string, string[]][] = [
       [t('compareLoss'), lanes.map((l) => formatNumber(l.loss, 5))],
       [t('compareAccuracy'), lanes.map((l) => formatPercent(l.confusion.accuracy))],
       [t('compareGradient'), lanes.map((l) => formatNumber(gradientSize(l), 4))],
       [t('compareWorst'), examples.map((e) => t('compareWorstValue', { m: e.index + 1, inputs: describeInputs(data, e.raw), t: e.t }))],
       [t('compareO'), examples.map((e) => formatNumber(e.o, 4))],
-      [t('compareFactor'), examples.map((e) => formatNumber(e.o * (1 - e.o), 3))],
+      [t('compareFactor'), examples.map((e) => formatNumber(e.slope, 3))],
     ];
-    const shares = examples.map((e, k) => exampleGradient(e, LANE_LOSSES[k]));
+    const shares = examples.map((e) => e.gradient);
     for (let i = 0; i <= data.cols; i++) {
       const formulas: MessageKey[] = ['compareFormulaSquared', 'compareFormulaCross'];
       rows.push([t('compareContribution', { i }),

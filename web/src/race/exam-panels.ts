@@ -5,8 +5,9 @@ import { h, tr } from '../app/dom.ts';
 import { t } from '../app/i18n.ts';
 import { renderMath, texFactor, texNumber } from '../app/math.ts';
 import type { NeuronData } from '../data/dataset.ts';
+import type { ExampleNumbers, NeuronFormulas } from '../wasm/neuron-formulas.ts';
 import type { LaneSnapshot } from '../wasm/neuron-protocol.ts';
-import { exampleNumbers, standardized, type ExampleNumbers } from './lane-math.ts';
+import { standardized } from './lane-facts.ts';
 
 const DIGITS = 5;
 
@@ -24,7 +25,7 @@ export class ExamPanels {
   private data: NeuronData | null = null;
 
   // onOpen: a panel was opened, so its numbers are wanted now (training may be paused).
-  constructor(onOpen: () => void) {
+  constructor(private readonly formulas: NeuronFormulas, onOpen: () => void) {
     const panel = (titleKey: 'examSigmoidTitle' | 'examSquaredTitle' | 'examCrossTitle', note: HTMLElement | null): Panel => {
       const derivation = h('div', { class: 'formula' });
       const numbersLead = h('p', { class: 'exam-lead' });
@@ -47,8 +48,9 @@ export class ExamPanels {
   show(lanes: LaneSnapshot[], index: number, eta: number): void {
     const data = this.data;
     if (!data || lanes.length !== 2 || !this.panels.some((p) => p.details.open)) return;  // closed panels cost nothing
-    const se = exampleNumbers(data, lanes[0], index);
-    const ce = exampleNumbers(data, lanes[1], index);
+    const se = this.formulas.example(data, lanes[0], index, 'squared', eta);
+    const ce = this.formulas.example(data, lanes[1], index, 'cross_entropy', eta);
+    if (!se || !ce) return;
     for (const p of this.panels) p.numbersLead.textContent = t('examWithNumbers', { m: index + 1 });
     renderMath(this.panels[0].numbers, sigmoidNumbers(se), true);
     const scaled = standardized(lanes[0]);
@@ -93,7 +95,7 @@ function sigmoidNumbers(e: ExampleNumbers): string {
   const o = texNumber(e.o, DIGITS);
   return `\\begin{aligned} x &= z = ${texNumber(e.z, DIGITS)} \\\\
     \\sigma(x) &= \\frac{1}{1 + e^{${texNumber(-e.z, DIGITS)}}} = ${o} \\\\
-    \\sigma'(x) &= \\sigma(x)\\cdot(1 - \\sigma(x)) = ${o}\\cdot(1 - ${o}) = ${texNumber(e.o * (1 - e.o), DIGITS)}
+    \\sigma'(x) &= \\sigma(x)\\cdot(1 - \\sigma(x)) = ${o}\\cdot(1 - ${o}) = ${texNumber(e.slope, DIGITS)}
     \\end{aligned}`;
 }
 
@@ -103,10 +105,10 @@ function updateNumbers(e: ExampleNumbers, w1: number, eta: number, squared: bool
   const o = texNumber(e.o, DIGITS);
   const t_ = texNumber(e.t);
   const x = texFactor(e.scaled[1], DIGITS);
-  const gradient = squared ? -(e.t - e.o) * e.o * (1 - e.o) * e.scaled[1] : -(e.t - e.o) * e.scaled[1];
+  const gradient = e.gradient[1];
   const written = squared ? `-(${t_} - ${o})\\cdot ${o}\\cdot(1 - ${o})\\cdot ${x}` : `-(${t_} - ${o})\\cdot ${x}`;
   return `\\begin{aligned} o &= \\sigma(z) = \\sigma(${texNumber(e.z, DIGITS)}) = ${o}, \\quad t = ${t_}, \\quad ${scaled ? '\\tilde x' : 'x'} = ${texNumber(e.scaled[1], DIGITS)} \\\\
     \\frac{\\partial E}{\\partial w_1} &= ${written} = ${texNumber(gradient, DIGITS)} \\\\
-    w_1 &\\leftarrow ${texNumber(w1, DIGITS)} - ${texNumber(eta)}\\cdot ${texFactor(gradient, DIGITS)} = ${texNumber(w1 - eta * gradient, DIGITS)}
+    w_1 &\\leftarrow ${texNumber(w1, DIGITS)} - ${texNumber(eta)}\\cdot ${texFactor(gradient, DIGITS)} = ${texNumber(e.step[1], DIGITS)}
     \\end{aligned}`;
 }

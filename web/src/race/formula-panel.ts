@@ -5,10 +5,11 @@ import { h, options, tr } from '../app/dom.ts';
 import { t } from '../app/i18n.ts';
 import { renderMath, texFactor, texNumber } from '../app/math.ts';
 import type { NeuronData } from '../data/dataset.ts';
+import type { ExampleNumbers, NeuronFormulas } from '../wasm/neuron-formulas.ts';
 import type { LaneSnapshot } from '../wasm/neuron-protocol.ts';
 import type { LossName } from '../wasm/neuron-types.ts';
 import { describeInputs, LANE_LOSSES } from './compare-panel.ts';
-import { exampleGradient, exampleLoss, exampleNumbers, standardized, type ExampleNumbers } from './lane-math.ts';
+import { standardized } from './lane-facts.ts';
 
 const WORST = 'worst';
 const DIGITS = 5;  // as in the iteration table, so the same numbers read the same
@@ -27,7 +28,7 @@ export class FormulaPanel {
   private readonly totalNote = h('p', { class: 'field-help', hidden: true });
   private data: NeuronData | null = null;
 
-  constructor(private choice: FormulaChoice, private readonly onChoice: (choice: FormulaChoice) => void) {
+  constructor(private readonly formulas: NeuronFormulas, private choice: FormulaChoice, private readonly onChoice: (choice: FormulaChoice) => void) {
     options(this.lossSelect, [['squared', 'laneSquared'], ['cross_entropy', 'laneCrossEntropy']]);
     this.lossSelect.value = choice.loss;
     const change = () => {
@@ -61,7 +62,8 @@ export class FormulaPanel {
     if (!data || lanes.length !== 2) return;
     const lane = lanes[LANE_LOSSES.indexOf(this.choice.loss)];
     const index = this.exampleSelect.value === WORST ? Math.max(0, lane.worst.index) : Number(this.exampleSelect.value);
-    const e = exampleNumbers(data, lane, index);
+    const e = this.formulas.example(data, lane, index, this.choice.loss, eta);
+    if (!e) return;
     const scaled = standardized(lane);
     this.scaledNote.hidden = !scaled;
     renderMath(this.formula, updateTex(e, lane, this.choice.loss, eta, scaled, data.rows), true);
@@ -92,18 +94,18 @@ function updateTex(e: ExampleNumbers, lane: LaneSnapshot, loss: LossName, eta: n
     `z &= ${symbols}`, `&= ${numbers} = ${texNumber(e.z, DIGITS)}`,
     `o &= \\sigma(z) = \\sigma(${texNumber(e.z, DIGITS)}) = ${o}`,
     ...(loss === 'squared'
-      ? [`E_{${e.index + 1}} &= \\tfrac12(t - o)^2`, `&= \\tfrac12(${t_} - ${o})^2 = ${texNumber(exampleLoss(e, loss), DIGITS)}`]
-      : [`E_{${e.index + 1}} &= -[t\\ln o + (1 - t)\\ln(1 - o)]`, `&= ${texNumber(exampleLoss(e, loss), DIGITS)}`]),
+      ? [`E_{${e.index + 1}} &= \\tfrac12(t - o)^2`, `&= \\tfrac12(${t_} - ${o})^2 = ${texNumber(e.loss, DIGITS)}`]
+      : [`E_{${e.index + 1}} &= -[t\\ln o + (1 - t)\\ln(1 - o)]`, `&= ${texNumber(e.loss, DIGITS)}`]),
     `E &= \\textstyle\\sum_m E_m = ${texNumber(lane.loss, DIGITS)}`,
   ];
-  const share = exampleGradient(e, loss);
+  const share = e.gradient;
   for (let i = 0; i <= n; i++) {
     const partial = (what: string) => `\\frac{\\partial ${what}}{\\partial ${w(i)}}`;
     const [rule, numbersOfRule] = loss === 'squared'
       ? [`-(t - o)\\cdot o\\cdot(1 - o)\\cdot ${x(i)}`, `-(${t_} - ${o})\\cdot ${o}\\cdot(1 - ${o})\\cdot ${texFactor(e.scaled[i], DIGITS)}`]
       : [`-(t - o)\\cdot ${x(i)}`, `-(${t_} - ${o})\\cdot ${texFactor(e.scaled[i], DIGITS)}`];
     const total = lane.trainingGradient[i];
-    const next = weights[i] - eta * total;
+    const next = lane.nextTrainingWeights[i];  // the core's next update, which the next table row shows
     lines.push(`${partial(`E_{${e.index + 1}}`)} &= ${rule}`, `&= ${numbersOfRule} = ${texNumber(share[i], DIGITS)}`);
     if (examples > 1) lines.push(`${partial('E')} &= \\textstyle\\sum_m ${partial('E_m')} = ${texNumber(total, DIGITS)}`);
     lines.push(`${w(i)} &\\leftarrow ${w(i)} - \\eta\\cdot ${partial('E')}`,

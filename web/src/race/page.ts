@@ -5,15 +5,18 @@ import { h, options, tr } from '../app/dom.ts';
 import { hideControls, openEmbedDialog, type EmbeddableControl } from '../app/embed-dialog.ts';
 import { formatCount, formatNumber, t } from '../app/i18n.ts';
 import { RunBar } from '../app/run-bar.ts';
+import { FrameBudget, setBusy } from '../app/frame-budget.ts';
 import { Visibility } from '../app/visibility.ts';
 import type { Shell } from '../app/shell.ts';
 import type { Store } from '../app/store.ts';
 import { TrainingControls, type ControlValues, type RunSettings } from '../app/training-controls.ts';
 import type { NeuronData } from '../data/dataset.ts';
-import { LossView } from '../neuron/loss-view.ts';
-import { ScatterView } from '../neuron/scatter-view.ts';
+import { LossView } from '../charts/loss-view.ts';
+import { ScatterView } from '../charts/scatter-view.ts';
+import type { NeuronFormulas } from '../wasm/neuron-formulas.ts';
+import { loadNeuronFormulas } from '../wasm/neuron-formulas-loader.ts';
 import { NeuronClient } from '../wasm/neuron-client.ts';
-import type { NeuronSnapshot } from '../wasm/neuron-protocol.ts';
+import type { LaneSnapshot, NeuronSnapshot } from '../wasm/neuron-protocol.ts';
 import type { CoreStatus, NeuronSettings, StartWeights } from '../wasm/neuron-types.ts';
 import { ComparePanel, LANE_LOSSES } from './compare-panel.ts';
 import { ExamPanels } from './exam-panels.ts';
@@ -36,9 +39,8 @@ const EMBEDDABLE: EmbeddableControl[] = [
   { id: 'exam', label: 'controlExam', shown: false }, { id: 'table', label: 'controlTable', shown: false },
 ];
 
-export function mountRacePage(shell: Shell, store: Store): void {
-  shell.setTitle('pageRaceTitle');
-  const page = new RacePage(shell, store);
+export async function mountRacePage(shell: Shell, store: Store): Promise<void> {
+  const page = new RacePage(shell, store, await loadNeuronFormulas());
   shell.onEmbed(() => openEmbedDialog(store, 'pageRaceTitle', EMBEDDABLE,
     [{ label: 'embedAutostart', on: true, apply: (s, on) => { s.race.autostart = on; } }]));
   shell.onLanguage(() => page.refresh());
@@ -68,7 +70,7 @@ class RacePage {
   private readonly runMessage = h('p', { class: 'run-message', role: 'alert', hidden: true });
   private readonly scatter: ScatterView;
   private readonly lossViews: LossView[];
-  private readonly compare = new ComparePanel();
+  private readonly compare: ComparePanel;
   private readonly landscape = new LandscapePanel();
   private readonly landscapeSection: HTMLElement;
   private readonly formulas: FormulaPanel;
@@ -77,20 +79,20 @@ class RacePage {
   private preset: RacePreset = RACE_PRESETS[0];
   private data: NeuronData | null = null;
   private latest: NeuronSnapshot | null = null;
-  private frame = 0;
-  private lastFormulas = 0;
-  // Views below the fold wait until they are scrolled to.
-  private readonly visibility = new Visibility(() => { if (this.latest) this.draw(this.latest, true); });
+  // The views are drawn a few per frame (a run at full speed never holds a frame up long); views
+  // below the fold wait while training runs until they are scrolled to, then catch up.
+  private readonly budget = new FrameBudget({ busy: (busy) => setBusy(this.shell.main, busy) });
+  private readonly visibility = new Visibility(() => this.budget.invalidate());
   private readonly formulaSection: HTMLElement;
   private readonly tableSection: HTMLElement;
   private lastRecord: NeuronSnapshot['record'] = null;
+  private tableShows: NeuronSnapshot['record'] = null;  // the record the table was last drawn from
   private readonly thinnedNote = h('p', { class: 'field-help', hidden: true });
-  private pending: (() => void)[] = [];
 
-  constructor(private readonly shell: Shell, private readonly store: Store) {
+  constructor(private readonly shell: Shell, private readonly store: Store, formulas: NeuronFormulas) {
     this.client = new NeuronClient({
       state: (snapshot, problem, lane) => this.receive(snapshot, problem, lane),
-      fatal: (message) => shell.notice(t('coreFailed', { detail: message })),
+      fatal: (message) => shell.workerStopped(message),
     });
     this.controls = new TrainingControls(this.controlValues(), {
       settings: (change) => void this.changeSettings(change),
@@ -112,11 +114,12 @@ class RacePage {
         this.client.reset();
       },
     });
-    this.formulas = new FormulaPanel({ example: store.state.race.example, loss: store.state.race.formulaLoss }, (choice) => {
+    this.compare = new ComparePanel(formulas);
+    this.formulas = new FormulaPanel(formulas, { example: store.state.race.example, loss: store.state.race.formulaLoss }, (choice) => {
       store.update((s) => { s.race.example = choice.example; s.race.formulaLoss = choice.loss; });
-      this.drawFormulas(true);
+      this.drawFormulas();
     });
-    this.exam = new ExamPanels(() => this.drawFormulas(true));
+    this.exam = new ExamPanels(formulas, () => this.drawFormulas());
     this.table = new IterationTable(this.tableTexts());
     const scatterCanvas = h('canvas', { role: 'img' });
     const lossCanvases = [h('canvas', { role: 'img' }), h('canvas', { role: 'img' })];
@@ -124,11 +127,12 @@ class RacePage {
     this.formulaSection = this.section('sectionFormulas', 'formulas', this.formulas.root);
     this.tableSection = this.section('sectionTable', 'table', this.table.root, this.thinnedNote);
     shell.main.append(this.layout(scatterCanvas, lossCanvases));
-    this.scatter = new ScatterView(scatterCanvas, false);
+    this.scatter = new ScatterView(scatterCanvas, formulas, false);
     this.lossViews = lossCanvases.map((canvas, k) => new LossView(canvas, LANE_COLORS[k]));
     for (const view of this.lossViews) view.setLogScale(store.state.race.logScale);
     hideControls(shell.main, store.state.hide);
     for (const section of [this.landscapeSection, this.formulaSection, this.tableSection]) this.visibility.watch(section);
+    this.addViews();
     options(this.presetSelect, RACE_PRESETS.map((p) => [p.id, p.label]));
     this.presetSelect.addEventListener('change', () => void this.choosePreset(this.presetSelect.value, true));
   }
@@ -192,7 +196,7 @@ class RacePage {
     this.exam.refresh();
     this.table.setTexts(this.tableTexts());
     this.runBar.refresh();
-    if (this.latest) this.draw(this.latest);
+    this.budget.invalidate();
   }
 
   private settings() {
@@ -244,7 +248,7 @@ class RacePage {
     this.runBar.setEnabled(true);
     this.showRunMessage(null);
     await this.loadLandscape();
-    if (reply.snapshot) this.draw(reply.snapshot);
+    if (reply.snapshot) this.show(reply.snapshot);
   }
 
   private async loadLandscape(): Promise<void> {
@@ -270,7 +274,7 @@ class RacePage {
     this.controls.sync(this.controlValues());
     this.showRunMessage(null);
     await this.loadLandscape();
-    if (reply.snapshot) this.draw(reply.snapshot);
+    if (reply.snapshot) this.show(reply.snapshot);
   }
 
   private async changeEta(eta: number): Promise<void> {
@@ -280,56 +284,52 @@ class RacePage {
   }
 
   private receive(snapshot: NeuronSnapshot, problem: CoreStatus | null, lane: number): void {
-    this.latest = snapshot;
     if (problem) this.showRunMessage(problem.status === 'diverged'
       ? `${t(lane === 0 ? 'laneSquared' : 'laneCrossEntropy')}: ${t('errorDiverged', {
         iteration: formatCount(snapshot.lanes[lane].iteration), eta: formatNumber(this.settings().eta) })}`
       : t('errorCore', { detail: problem.status }));
-    if (!this.frame) this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      if (this.latest) this.draw(this.latest);
-    });
+    this.show(snapshot);
   }
 
-  // all: also the views below the fold (one scrolled into view). Views off screen wait while
-  // training runs; when it stops they catch up one per task, so that no frame is held up long.
-  private draw(snapshot: NeuronSnapshot, all = false): void {
+  // A new moment of training: every view shows it, as the frame budget lets them.
+  private show(snapshot: NeuronSnapshot): void {
     this.latest = snapshot;
     if (snapshot.record) this.lastRecord = snapshot.record;
-    const lanes = snapshot.lanes;
-    const data = this.data;
-    if (lanes.length !== 2 || !data) return;
-    this.runBar.show(snapshot);
-    this.iterationValue.textContent = formatCount(lanes[0].iteration);
-    lanes.forEach((lane, k) => this.lossViews[k].setCurve(lane.curveIterations, lane.curveLosses));
-    this.scatter.setModels(lanes.map((lane, k) => ({ weights: lane.weights, level: lane.level, activation: 'sigmoid',
-      label: t(k === 0 ? 'laneSquared' : 'laneCrossEntropy'), color: LANE_COLORS[k], dash: k === 1 ? [7, 4] : undefined })));
-    this.compare.show(lanes);
-    // The iteration table comes along only now and then; between, the last one stands.
-    const record = snapshot.record ?? (all || !snapshot.running ? this.lastRecord : null);
-    const below: [HTMLElement, () => void][] = [
-      [this.landscapeSection, () => { if (!this.landscapeSection.hidden) this.landscape.show(record, lanes); }],
-      [this.tableSection, () => { if (record) this.showTable(data, record); }],
-      [this.formulaSection, () => this.drawFormulas(!snapshot.running || all)],
-    ];
-    const later: (() => void)[] = [];
-    for (const [section, update] of below) {
-      if (all || this.visibility.isVisible(section)) update();
-      else if (!snapshot.running) later.push(update);
-    }
-    this.catchUp(later);
+    this.budget.invalidate();
   }
 
-  // Runs the updates one per task (a newer draw replaces what is still waiting).
-  private catchUp(updates: (() => void)[]): void {
-    this.pending = updates;
-    const next = () => {
-      const update = this.pending.shift();
-      if (!update) return;
-      update();
-      setTimeout(next, 0);
+  // Each view draws from the latest snapshot when its turn comes.
+  private addViews(): void {
+    const lanes = () => (this.latest?.lanes.length === 2 && this.data ? this.latest.lanes : null);
+    const view = (draw: (lanes: LaneSnapshot[], snapshot: NeuronSnapshot, data: NeuronData) => void) =>
+      this.budget.add(() => { const l = lanes(); if (l) draw(l, this.latest!, this.data!); });
+    view((l, snapshot) => {
+      this.runBar.show(snapshot);
+      this.iterationValue.textContent = formatCount(l[0].iteration);
+    });
+    this.lossViews.forEach((lossView, k) => view((l) => lossView.setCurve(l[k].curveIterations, l[k].curveLosses)));
+    view((l) => this.scatter.setModels(l.map((lane, k) => ({ weights: lane.weights, level: lane.level, activation: 'sigmoid',
+      label: t(k === 0 ? 'laneSquared' : 'laneCrossEntropy'), color: LANE_COLORS[k], dash: k === 1 ? [7, 4] : undefined }))));
+    view((l) => this.compare.show(l));
+    // Below the fold: drawn when in sight, or when training is not running (to catch up).
+    const below = (section: HTMLElement, draw: (lanes: LaneSnapshot[], snapshot: NeuronSnapshot, data: NeuronData) => void) =>
+      view((l, snapshot, data) => { if (!snapshot.running || this.visibility.isVisible(section)) draw(l, snapshot, data); });
+    below(this.landscapeSection, (l, snapshot) => {
+      if (!this.landscapeSection.hidden) this.landscape.show(snapshot.record ?? this.lastRecord, l);
+    });
+    below(this.tableSection, (_, __, data) => {
+      if (!this.lastRecord || this.lastRecord === this.tableShows) return;  // the table comes along now and then
+      this.tableShows = this.lastRecord;
+      this.showTable(data, this.lastRecord);
+    });
+    // The formulas and the exam questions at a readable pace while training runs (KaTeX is slow).
+    const paced = (last: { at: number }, draw: () => void) => (_: LaneSnapshot[], snapshot: NeuronSnapshot) => {
+      if (snapshot.running && performance.now() - last.at < FORMULA_EVERY_MS) return;  // the run's end draws them anyway
+      last.at = performance.now();
+      draw();
     };
-    if (updates.length) setTimeout(next, 0);
+    below(this.formulaSection, paced({ at: 0 }, () => this.drawFormulaPanel()));
+    view(paced({ at: 0 }, () => this.drawExam()));
   }
 
   private showTable(data: NeuronData, record: NonNullable<NeuronSnapshot['record']>): void {
@@ -340,16 +340,23 @@ class RacePage {
     this.thinnedNote.textContent = t('tableThinned', { stride: formatCount(stride) });
   }
 
-  private drawFormulas(now: boolean): void {
+  // A choice in the formulas or an opened exam question: both now. While training runs, the
+  // frame budget draws them in turn at a readable pace.
+  private drawFormulas(): void {
+    this.drawFormulaPanel();
+    this.drawExam();
+  }
+
+  private drawFormulaPanel(): void {
+    if (this.latest?.lanes.length === 2) this.formulas.show(this.latest.lanes, this.settings().eta);
+  }
+
+  private drawExam(): void {
     const snapshot = this.latest;
     if (!snapshot || snapshot.lanes.length !== 2) return;
-    if (!now && performance.now() - this.lastFormulas < FORMULA_EVERY_MS) return;
-    this.lastFormulas = performance.now();
-    const eta = this.settings().eta;
-    this.formulas.show(snapshot.lanes, eta);
     const r = this.store.state.race;
     const lane = snapshot.lanes[LANE_LOSSES.indexOf(r.formulaLoss)];
-    this.exam.show(snapshot.lanes, r.example ?? Math.max(0, lane.worst.index), eta);
+    this.exam.show(snapshot.lanes, r.example ?? Math.max(0, lane.worst.index), this.settings().eta);
   }
 
   private showRunMessage(text: string | null): void {

@@ -3,6 +3,7 @@
 import { codeOf, formatSpeed, formatStart, iterationCount, LOSS_CODES, parseStart, positive, speed,
   finite, type Read } from '../app/url-values.ts';
 import type { LossName, StartWeights } from '../wasm/neuron-types.ts';
+import type { PageUrlState } from '../app/page-entry.ts';
 
 // Control groups a teacher can hide in an embedded page (hide=…).
 export const RACE_CONTROLS = ['preset', 'eta', 'iterations', 'start', 'standardize', 'speed', 'buttons',
@@ -56,3 +57,10 @@ export function writeRaceState(params: URLSearchParams, r: RacePageState): void 
   if (r.logScale) params.set('log', '1');
   if (r.autostart) params.set('run', '1');
 }
+
+// This page's part of the app's state (store.state.race) and of its address.
+declare module '../app/url-state.ts' {
+  interface PageStates { race: RacePageState }
+}
+
+export const RACE_URL: PageUrlState<RacePageState> = { defaults: defaultRaceState, read: readRaceState, write: writeRaceState, controls: RACE_CONTROLS };

@@ -7,7 +7,7 @@ import { field, inputText, numberInput } from '../app/fields.ts';
 import { formatCount, formatFixed, parseUserNumber, t } from '../app/i18n.ts';
 import type { Shell } from '../app/shell.ts';
 import type { Store } from '../app/store.ts';
-import { LossView } from '../neuron/loss-view.ts';
+import { LossView } from '../charts/loss-view.ts';
 import { TrainClient } from '../wasm/train-client.ts';
 import type { ToyState } from '../wasm/train-protocol.ts';
 import { CircleView, degrees, type VectorKind } from './circle-view.ts';
@@ -22,7 +22,6 @@ const EMBEDDABLE: EmbeddableControl[] = [
 ];
 
 export function mountTrainPage(shell: Shell, store: Store): void {
-  shell.setTitle('pageTrainTitle');
   const page = new TrainPage(shell, store);
   shell.onEmbed(() => openEmbedDialog(store, 'pageTrainTitle', EMBEDDABLE));
   shell.onLanguage(() => page.refresh());
@@ -52,7 +51,7 @@ class TrainPage {
       toy: (state, history) => this.receive(state, history),
       corpus: (state) => this.corpus.show(state),
       corpusProblem: (status) => this.corpus.refused(status),
-      fatal: (message) => shell.notice(t('coreFailed', { detail: message })),
+      fatal: (message) => shell.workerStopped(message),
     });
     this.circle = new CircleView(TOY_WORDS, {
       turn: (kind, word, angle) => this.turn(kind, word, angle),
@@ -136,19 +135,24 @@ class TrainPage {
     const first = this.pendingTurn === null;
     this.pendingTurn = { kind, word, angle };
     if (!first) return;
-    requestAnimationFrame(() => {  // at most one update a frame, however fast the pointer moves
-      const turn = this.pendingTurn!;
-      this.pendingTurn = null;
-      const focus = this.state!.focus.slice(), context = this.state!.context.slice();
-      (turn.kind === 'focus' ? focus : context)[turn.word] = turn.angle;
-      this.state = { ...this.state!, focus, context };
-      this.circle.show(focus, context);
-      this.client.send({ type: 'toy-angles', focus, context });
-    });
+    requestAnimationFrame(() => this.applyTurn());  // at most one update a frame, however fast the pointer moves
   }
 
-  // The picture in the URL, once a drag or a run has ended.
+  private applyTurn(): void {
+    const turn = this.pendingTurn;
+    if (!turn || !this.state) return;
+    this.pendingTurn = null;
+    const focus = this.state.focus.slice(), context = this.state.context.slice();
+    (turn.kind === 'focus' ? focus : context)[turn.word] = turn.angle;
+    this.state = { ...this.state, focus, context };
+    this.circle.show(focus, context);
+    this.client.send({ type: 'toy-angles', focus, context });
+  }
+
+  // The picture in the URL, once a drag, a key press or a run has ended (a turn still waiting for
+  // its frame is taken first, or a key press would leave the link one turn behind).
   private remember(): void {
+    this.applyTurn();
     if (!this.state) return;
     const angles = [...this.state.focus, ...this.state.context].map(degrees);
     this.store.update((s) => { s.train.angles = angles; });

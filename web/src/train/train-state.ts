@@ -2,6 +2,7 @@
 // vectors after a drag or descent, so a link shows the same picture, and η), and the training on
 // a text (its source and every setting; an own text itself cannot go into a link).
 import { finite, numberList, positive, type Read } from '../app/url-values.ts';
+import type { PageUrlState } from '../app/page-entry.ts';
 
 export const TRAIN_CONTROLS = ['descent', 'table', 'formula', 'corpus'] as const;
 
@@ -102,3 +103,10 @@ export function writeTrainState(params: URLSearchParams, s: TrainPageState): voi
   if (t.decay !== dt.decay) params.set('decay', t.decay);
   if (t.fast) params.set('tempo', 'fast');
 }
+
+// This page's part of the app's state (store.state.train) and of its address.
+declare module '../app/url-state.ts' {
+  interface PageStates { train: TrainPageState }
+}
+
+export const TRAIN_URL: PageUrlState<TrainPageState> = { defaults: defaultTrainState, read: readTrainState, write: writeTrainState, controls: TRAIN_CONTROLS };

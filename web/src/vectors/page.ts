@@ -10,13 +10,13 @@ import type { Store } from '../app/store.ts';
 import { loadTrainedVectors } from '../data/trained-vectors.ts';
 import { VectorsClient, type LoadReply } from '../wasm/vectors-client.ts';
 import type { VectorQuery, VectorsInfo } from '../wasm/vectors-protocol.ts';
-import { MAX_FILE_BYTES } from './limits.ts';
+import { MAX_FILE_BYTES } from '../models/vector-limits.ts';
 import { AnswerView } from './answer-view.ts';
 import { Gallery, type Example } from './gallery.ts';
 import { LoadPanel } from './load-panel.ts';
 import { loadProblemText } from './load-messages.ts';
-import { PcaView } from './pca-view.ts';
-import { normaliseWord } from './query-engine.ts';
+import { PcaView } from '../charts/pca-view.ts';
+import { normaliseWord } from '../models/query-engine.ts';
 import { QuestionForm } from './question-form.ts';
 import type { VectorsPageState, VectorTool } from './vectors-state.ts';
 
@@ -26,7 +26,6 @@ const EMBEDDABLE: EmbeddableControl[] = [
 ];
 
 export function mountVectorsPage(shell: Shell, store: Store): void {
-  shell.setTitle('pageVectorsTitle');
   const page = new VectorsPage(shell, store);
   shell.onEmbed(() => openEmbedDialog(store, 'pageVectorsTitle', EMBEDDABLE));
   shell.onLanguage(() => page.refresh());
@@ -47,7 +46,7 @@ class VectorsPage {
   private asked = 0;  // answers to older questions are dropped
 
   constructor(private readonly shell: Shell, private readonly store: Store) {
-    this.client = new VectorsClient((message) => shell.notice(t('coreFailed', { detail: message })));
+    this.client = new VectorsClient((message) => shell.workerStopped(message));
     this.form = new QuestionForm(() => this.vocabulary, {
       ask: () => this.askTyped(),
       tool: (tool) => this.choose({ tool }),
@@ -109,8 +108,11 @@ class VectorsPage {
   private async loadDefault(): Promise<void> {
     if (this.store.state.vectors.from) this.store.update((s) => { s.vectors.from = null; });
     this.info.textContent = t('vectorsLoading');
-    const reply = await this.client.loadDefault(new URL(vectorsUrl, location.href).href);
-    if (reply.type === 'loaded') {
+    const reply = await this.client.loadDefault(new URL(vectorsUrl, location.href).href).catch(() => null);
+    if (reply === null) {  // the worker died; the page says so above (Shell.workerStopped)
+      this.info.textContent = t('vectorsNotLoaded');
+      this.info.classList.add('problem');
+    } else if (reply.type === 'loaded') {
       this.accept(reply);
     } else {
       this.info.textContent = t('vectorsFetchFailed');

@@ -1,6 +1,7 @@
 // The "Ordvektorer" page's question in the URL (page=vectors), so that a teacher can link or embed
 // exactly the view a class is looking at.
 import type { Read } from '../app/url-values.ts';
+import type { PageUrlState } from '../app/page-entry.ts';
 
 export const VECTOR_TOOLS = ['neighbours', 'analogy', 'similarity', 'odd'] as const;
 export type VectorTool = (typeof VECTOR_TOOLS)[number];
@@ -67,3 +68,10 @@ export function writeVectorsState(params: URLSearchParams, v: VectorsPageState):
   if (v.k !== d.k) params.set('k', String(v.k));
   if (v.from) params.set('from', v.from);
 }
+
+// This page's part of the app's state (store.state.vectors) and of its address.
+declare module '../app/url-state.ts' {
+  interface PageStates { vectors: VectorsPageState }
+}
+
+export const VECTORS_URL: PageUrlState<VectorsPageState> = { defaults: defaultVectorsState, read: readVectorsState, write: writeVectorsState, controls: VECTOR_CONTROLS };

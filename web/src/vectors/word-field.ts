@@ -2,8 +2,8 @@
 // so phones show their own native list). Enter asks the question.
 import { h, tr } from '../app/dom.ts';
 import type { MessageKey } from '../app/i18n.ts';
-import { normaliseWord } from './query-engine.ts';
-import { completions } from './spelling.ts';
+import { normaliseWord } from '../models/query-engine.ts';
+import { completions } from '../models/spelling.ts';
 
 let counter = 0;
 

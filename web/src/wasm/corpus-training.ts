@@ -2,9 +2,10 @@
 // pause gets through at once, progress posted ~10 times a second, and the watched words'
 // neighbours and PCA picture recomputed from the current focus vectors ~3 times a second.
 import type { Vectors, Word2VecCoreModule, Word2VecSettings, Word2VecTrainer } from '@wasm/word2vec_core.mjs';
-import { QueryEngine } from '../vectors/query-engine.ts';
-import type { CorpusState, FromTrainWorker } from './train-protocol.ts';
+import { QueryEngine } from '../models/query-engine.ts';
+import type { CorpusState, TrainEvents } from './train-protocol.ts';
 import type { Plot } from './vectors-protocol.ts';
+import { Transfer, type Served } from './worker-protocol.ts';
 
 const SLICE_MS = 10;
 const POST_EVERY_MS = 100;
@@ -74,7 +75,7 @@ export class CorpusTraining {
   // The next slice at once: setTimeout(0) would wait 4 ms after a few rounds, a third of a slice.
   private readonly next = new MessageChannel();
 
-  constructor(private readonly core: Word2VecCoreModule, private readonly post: (message: FromTrainWorker, transfer?: Transferable[]) => void) {
+  constructor(private readonly core: Word2VecCoreModule, private readonly out: Served<TrainEvents>) {
     this.vectors = new core.Vectors();
     this.next.port1.onmessage = () => this.tick();
   }
@@ -91,7 +92,7 @@ export class CorpusTraining {
     if (status !== 'ok') {
       this.trainer.delete();
       this.trainer = null;
-      this.post({ type: 'corpus-problem', status });
+      this.out.emit('corpusProblem', status);
       return;
     }
     this.pairSteps = 0;
@@ -137,10 +138,11 @@ export class CorpusTraining {
     }
   }
 
-  sendVectors(): void {
+  // The focus vectors as they are now, as a word2vec text file.
+  focusVectors(): Transfer<ArrayBuffer> {
     const bytes = this.trainer ? this.trainer.focusVectors() : new Uint8Array(0);
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    this.post({ type: 'corpus-vectors', bytes: buffer }, [buffer]);
+    return new Transfer(buffer, [buffer]);
   }
 
   private tick(): void {
@@ -221,11 +223,11 @@ export class CorpusTraining {
   private publish(): void {
     const p = this.trainer!.progress();
     const curve = { words: this.history.words.slice(), losses: this.history.losses.slice() };
-    this.post({ type: 'corpus-state', state: {
+    this.out.emit('corpus', {
       vocabulary: p.vocabulary, tokens: p.tokens, wordsDone: p.wordsDone, wordsTotal: p.wordsTotal,
       averageLoss: p.averageLoss, learningRate: p.learningRate, wordsPerSecond: this.speed.seconds > 0 ? this.speed.words / this.speed.seconds : 0,
       running: this.running, history: curve, ...this.look, pairSteps: this.pairSteps,
       pair: this.pairStatus === 'no_pair' ? null : { status: this.pairStatus, work: this.trainer!.pairWork()! },
-    } });
+    });
   }
 }

@@ -23,17 +23,6 @@ export interface GridRequest {
 // Iterations per second; Infinity means as fast as the machine allows.
 export type Speed = number;
 
-export type ToWorker =
-  | { type: 'setup'; id: number; data: NeuronDataMessage; lanes: NeuronSettings[]; record: boolean }
-  | { type: 'configure'; id: number; lanes: NeuronSettings[] }
-  | { type: 'eta'; id: number; eta: number }
-  | { type: 'landscape'; id: number; grid: GridRequest }
-  | { type: 'run'; iterations: number; speed: Speed }
-  | { type: 'speed'; speed: Speed }
-  | { type: 'pause' }
-  | { type: 'step' }
-  | { type: 'reset' };
-
 // One neuron at one moment of training: everything a page draws of it.
 export interface LaneSnapshot {
   iteration: number;
@@ -42,6 +31,7 @@ export interface LaneSnapshot {
   gradient: number[];           // ∂E/∂w0 … ∂E/∂wn, raw scale
   trainingWeights: number[];    // w̃0 … w̃n on the scale training happens on
   trainingGradient: number[];   // ∂E/∂w̃0 … on that scale
+  nextTrainingWeights: number[];  // where the next (batch) update lands; empty for stochastic updates
   scalingMean: number[];        // μ_j (0 when not standardised)
   scalingSd: number[];          // s_j (1 when not standardised)
   level: number;                // boundary: w0 + w1·x1 + … = level
@@ -64,8 +54,35 @@ export interface NeuronSnapshot {
   record: IterationRecord | null;  // when the setup asked for it
 }
 
-export type FromWorker =
-  | { type: 'reply'; id: number; status: CoreStatus; lane: number; snapshot: NeuronSnapshot | null }
-  | { type: 'landscape'; id: number; status: CoreStatus; grids: Float64Array[] }
-  | { type: 'state'; snapshot: NeuronSnapshot; problem: CoreStatus | null; lane: number }
-  | { type: 'fatal'; message: string };
+// A setup's or a new η's answer: which lane the status is about, and the state after it.
+export interface Reply {
+  status: CoreStatus;
+  lane: number;
+  snapshot: NeuronSnapshot | null;
+}
+
+export interface LandscapeReply {
+  status: CoreStatus;
+  grids: Float64Array[];  // one per lane
+}
+
+// The training state pushed while the worker trains; problem: a lane had to stop (its status).
+export interface StateEvent {
+  snapshot: NeuronSnapshot;
+  problem: CoreStatus | null;
+  lane: number;
+}
+
+export type NeuronRequests = {
+  setup: { request: { data: NeuronDataMessage; lanes: NeuronSettings[]; record: boolean }; reply: Reply };
+  configure: { request: NeuronSettings[]; reply: Reply };
+  eta: { request: number; reply: Reply };
+  landscape: { request: GridRequest; reply: LandscapeReply };
+  run: { request: { iterations: number; speed: Speed }; reply: void };
+  speed: { request: Speed; reply: void };
+  pause: { request: null; reply: void };
+  step: { request: null; reply: void };
+  reset: { request: null; reply: void };
+};
+
+export type NeuronEvents = { state: StateEvent };

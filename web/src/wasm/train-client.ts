@@ -1,5 +1,6 @@
-// The "Træn word2vec" page's side of its worker.
-import type { CorpusState, FromTrainWorker, ToTrainWorker, ToyState } from './train-protocol.ts';
+// The "Træn word2vec" page's side of its worker. A dying worker rejects what waits and calls `fatal`.
+import type { CorpusState, ToTrainWorker, ToyState, TrainEvents, TrainRequests } from './train-protocol.ts';
+import { WorkerClient } from './worker-protocol.ts';
 
 export interface TrainClientEvents {
   toy(state: ToyState, history: { steps: number[]; losses: number[] }): void;
@@ -9,31 +10,23 @@ export interface TrainClientEvents {
 }
 
 export class TrainClient {
-  private readonly worker: Worker;
-  private readonly waitingForVectors: ((bytes: ArrayBuffer) => void)[] = [];
+  private readonly client: WorkerClient<TrainRequests, TrainEvents>;
 
   constructor(events: TrainClientEvents) {
-    this.worker = new Worker(new URL('./train-worker.ts', import.meta.url), { type: 'module' });
-    this.worker.onmessage = (event: MessageEvent<FromTrainWorker>) => {
-      const message = event.data;
-      if (message.type === 'toy-state') events.toy(message.state, message.history);
-      else if (message.type === 'corpus-state') events.corpus(message.state);
-      else if (message.type === 'corpus-problem') events.corpusProblem(message.status);
-      else if (message.type === 'corpus-vectors') this.waitingForVectors.shift()?.(message.bytes);
-      else events.fatal(message.message);
-    };
-    this.worker.onerror = (event) => events.fatal(event.message || 'worker error');
+    const worker = new Worker(new URL('./train-worker.ts', import.meta.url), { type: 'module' });
+    this.client = new WorkerClient(worker, {
+      toy: ({ state, history }) => events.toy(state, history),
+      corpus: (state) => events.corpus(state),
+      corpusProblem: (status) => events.corpusProblem(status),
+    }, events.fatal);
   }
 
   send(message: ToTrainWorker): void {
-    this.worker.postMessage(message);
+    this.client.send(message.type, message as never);
   }
 
-  // The trained focus vectors as a word2vec text file (answers come in the order asked).
+  // The trained focus vectors as a word2vec text file.
   vectors(): Promise<ArrayBuffer> {
-    return new Promise((resolve) => {
-      this.waitingForVectors.push(resolve);
-      this.send({ type: 'corpus-vectors' });
-    });
+    return this.client.request('corpus-vectors', { type: 'corpus-vectors' });
   }
 }

@@ -56,9 +56,13 @@ export type ToTrainWorker =
   | { type: 'toy-step'; eta: number }
   | { type: 'pause' };
 
-export type FromTrainWorker =
-  | { type: 'corpus-state'; state: CorpusState }
-  | { type: 'corpus-problem'; status: string }
-  | { type: 'corpus-vectors'; bytes: ArrayBuffer }
-  | { type: 'toy-state'; state: ToyState; history: { steps: number[]; losses: number[] } }
-  | { type: 'fatal'; message: string };
+// Each message is a request of its own name; the page waits only for the vectors.
+export type TrainRequests = {
+  [K in ToTrainWorker['type']]: { request: Extract<ToTrainWorker, { type: K }>; reply: K extends 'corpus-vectors' ? ArrayBuffer : void };
+};
+
+export type TrainEvents = {
+  toy: { state: ToyState; history: { steps: number[]; losses: number[] } };
+  corpus: CorpusState;
+  corpusProblem: string;  // the trainer refused the text or the settings: its status
+};

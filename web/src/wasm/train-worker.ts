@@ -1,134 +1,124 @@
 // The "Træn word2vec" worker: owns the course's toy in wasm (CircleToy), moves its vectors when the
 // page drags them, and runs gradient descent along the circle at a pace students can follow,
-// posting what the page draws about 30 times a second.
-import type { CircleToy, Word2VecCoreModule } from '@wasm/word2vec_core.mjs';
+// posting what the page draws about 30 times a second. Training on a text is CorpusTraining's.
+import type { CircleToy } from '@wasm/word2vec_core.mjs';
 import { loadWord2VecCore } from './word2vec-loader.ts';
 import { CorpusTraining } from './corpus-training.ts';
-import type { FromTrainWorker, ToTrainWorker, ToyState } from './train-protocol.ts';
+import type { ToyState, TrainEvents, TrainRequests } from './train-protocol.ts';
+import { serve, type Served, type WorkerEnd } from './worker-protocol.ts';
 
 const STEPS_PER_SECOND = 60;  // slow enough to watch the vectors turn
 const POST_EVERY_MS = 33;
 const MAX_HISTORY = 4000;
 
-const post = (message: FromTrainWorker, transfer: Transferable[] = []) =>
-  (self as unknown as Worker).postMessage(message, transfer);
+class ToyDescent {
+  private steps = 0;
+  private running = false;
+  private eta = 0.05;
+  private history = { steps: [] as number[], losses: [] as number[] };
+  private lastTick = 0;
+  private owed = 0;  // steps the pace allows but not yet taken
 
-let core: Word2VecCoreModule | null = null;
-let toy: CircleToy | null = null;
-let corpus: CorpusTraining | null = null;
-let steps = 0;
-let running = false;
-let eta = 0.05;
-let history = { steps: [] as number[], losses: [] as number[] };
+  constructor(private readonly toy: CircleToy, private readonly out: Served<TrainEvents>) {}
 
-const ready = loadWord2VecCore().then((module) => {
-  core = module;
-  toy = new module.CircleToy();
-  corpus = new CorpusTraining(module, post);
-}).catch((error: unknown) => {
-  post({ type: 'fatal', message: String(error) });
-  throw error;
-});
+  setup(words: number, counts: number[], focus: number[], context: number[]): void {
+    this.running = false;
+    this.toy.setup(words, counts);
+    this.setAngles(focus, context);
+  }
 
-let queue: Promise<void> = ready;
-self.onmessage = (event: MessageEvent<ToTrainWorker>) => {
-  queue = queue.then(() => handle(event.data)).catch((error: unknown) => post({ type: 'fatal', message: String(error) }));
-};
+  setAngles(focus: number[], context: number[]): void {
+    this.running = false;
+    this.toy.setAngles(focus, context);
+    this.restartHistory();
+    this.publish();
+  }
 
-function handle(message: ToTrainWorker): void {
-  if (!toy || !corpus) return;
-  switch (message.type) {
-    case 'corpus-setup': {
-      const source = message.source;
-      const text = source.kind === 'own' ? source.text : core!.generateSentences(source.seed, source.sentences);
-      return corpus.setup(text, message.settings, message.watch, message.pair);
+  step(eta: number): void {
+    this.running = false;
+    this.descend(eta, 1);
+    this.publish();
+  }
+
+  run(eta: number): void {
+    this.eta = eta;
+    if (this.running) return;
+    this.running = true;
+    this.lastTick = performance.now();
+    this.tick();
+  }
+
+  pause(): void {
+    this.running = false;
+    this.publish();
+  }
+
+  // A drag or a new start begins a new curve: L from here on.
+  private restartHistory(): void {
+    this.steps = 0;
+    this.history = { steps: [0], losses: [this.toy.loss()] };
+  }
+
+  private descend(eta: number, count: number): void {
+    const loss = this.toy.descend(eta, count);
+    this.steps += count;
+    if (this.history.steps.length >= MAX_HISTORY) {  // keep every other point: the curve's shape stays
+      const even = (_: number, i: number) => i % 2 === 0;
+      this.history = { steps: this.history.steps.filter(even), losses: this.history.losses.filter(even) };
     }
-    case 'corpus-run':
-      return corpus.run(message.wordsPerSecond);
-    case 'corpus-pause':
-      return corpus.pause();
-    case 'corpus-pair':
-      return corpus.choosePair(message.pair);
-    case 'corpus-pair-step':
-      return corpus.pairStep();
-    case 'corpus-watch':
-      return corpus.setWatch(message.watch);
-    case 'corpus-vectors':
-      return corpus.sendVectors();
-    case 'toy-setup':
-      running = false;
-      toy.setup(message.words, message.counts);
-      toy.setAngles(message.focus, message.context);
-      restartHistory();
-      return publish();
-    case 'toy-angles':
-      running = false;
-      toy.setAngles(message.focus, message.context);
-      restartHistory();
-      return publish();
-    case 'toy-step':
-      running = false;
-      descend(message.eta, 1);
-      return publish();
-    case 'toy-run':
-      eta = message.eta;
-      if (!running) {
-        running = true;
-        lastTick = performance.now();
-        tick();
-      }
-      return;
-    case 'pause':
-      running = false;
-      return publish();
+    this.history.steps.push(this.steps);
+    this.history.losses.push(loss);
+  }
+
+  private tick(): void {
+    if (!this.running) return;
+    const now = performance.now();
+    this.owed += ((now - this.lastTick) / 1000) * STEPS_PER_SECOND;
+    this.lastTick = now;
+    const count = Math.floor(this.owed);
+    if (count > 0) {
+      this.owed -= count;
+      for (let i = 0; i < count; i++) this.descend(this.eta, 1);
+      if (!Number.isFinite(this.toy.loss())) this.running = false;  // an absurd η: stop, the page says why
+    }
+    this.publish();
+    setTimeout(() => this.tick(), POST_EVERY_MS);
+  }
+
+  private publish(): void {
+    const g = this.toy.gradient();
+    const state: ToyState = {
+      focus: Array.from(this.toy.focusAngles()),
+      context: Array.from(this.toy.contextAngles()),
+      loss: this.toy.loss(),
+      probabilities: Array.from(this.toy.probabilities()),
+      gradient: Math.hypot(...g.focus, ...g.context),
+      gradientFocus: Array.from(g.focus),
+      gradientContext: Array.from(g.context),
+      steps: this.steps,
+      running: this.running,
+    };
+    this.out.emit('toy', { state, history: { steps: this.history.steps.slice(), losses: this.history.losses.slice() } });
   }
 }
 
-// A drag or a new start begins a new curve: L from here on.
-function restartHistory(): void {
-  steps = 0;
-  history = { steps: [0], losses: [toy!.loss()] };
-}
-
-function descend(stepEta: number, count: number): void {
-  const loss = toy!.descend(stepEta, count);
-  steps += count;
-  if (history.steps.length >= MAX_HISTORY) {  // keep every other point: the curve's shape stays
-    history = { steps: history.steps.filter((_, i) => i % 2 === 0), losses: history.losses.filter((_, i) => i % 2 === 0) };
-  }
-  history.steps.push(steps);
-  history.losses.push(loss);
-}
-
-let lastTick = 0;
-let owed = 0;
-function tick(): void {
-  if (!running || !toy) return;
-  const now = performance.now();
-  owed += ((now - lastTick) / 1000) * STEPS_PER_SECOND;
-  lastTick = now;
-  const count = Math.floor(owed);
-  if (count > 0) {
-    owed -= count;
-    for (let i = 0; i < count; i++) descend(eta, 1);
-    if (!Number.isFinite(toy.loss())) running = false;  // an absurd η: stop, the page says why
-  }
-  publish();
-  setTimeout(tick, POST_EVERY_MS);
-}
-
-function publish(): void {
-  const g = toy!.gradient();
-  const state: ToyState = {
-    focus: Array.from(toy!.focusAngles()),
-    context: Array.from(toy!.contextAngles()),
-    loss: toy!.loss(),
-    probabilities: Array.from(toy!.probabilities()),
-    gradient: Math.hypot(...g.focus, ...g.context),
-    gradientFocus: Array.from(g.focus),
-    gradientContext: Array.from(g.context),
-    steps,
-    running,
+serve<TrainRequests, TrainEvents>(self as unknown as WorkerEnd, async (out) => {
+  const core = await loadWord2VecCore();
+  const toy = new ToyDescent(new core.CircleToy(), out);
+  const corpus = new CorpusTraining(core, out);
+  return {
+    'corpus-setup': ({ source, settings, watch, pair }) => corpus.setup(
+      source.kind === 'own' ? source.text : core.generateSentences(source.seed, source.sentences), settings, watch, pair),
+    'corpus-run': ({ wordsPerSecond }) => corpus.run(wordsPerSecond),
+    'corpus-pause': () => corpus.pause(),
+    'corpus-pair': ({ pair }) => corpus.choosePair(pair),
+    'corpus-pair-step': () => corpus.pairStep(),
+    'corpus-watch': ({ watch }) => corpus.setWatch(watch),
+    'corpus-vectors': () => corpus.focusVectors(),
+    'toy-setup': ({ words, counts, focus, context }) => toy.setup(words, counts, focus, context),
+    'toy-angles': ({ focus, context }) => toy.setAngles(focus, context),
+    'toy-step': ({ eta }) => toy.step(eta),
+    'toy-run': ({ eta }) => toy.run(eta),
+    'pause': () => toy.pause(),
   };
-  post({ type: 'toy-state', state, history: { steps: history.steps.slice(), losses: history.losses.slice() } });
-}
+});

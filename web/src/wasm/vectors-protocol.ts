@@ -66,13 +66,13 @@ export interface QueryAnswer {
   milliseconds: number;              // time the core took
 }
 
-export type ToVectorsWorker =
-  | { id: number; type: 'load-default'; url: string }
-  | { id: number; type: 'load-file'; name: string; bytes: ArrayBuffer }
-  | { id: number; type: 'query'; query: VectorQuery };
+// A load's answer: the vectors now in use, or what was wrong (info: the vectors still in use).
+export type LoadReply =
+  | { type: 'loaded'; info: VectorsInfo; words: string }
+  | { type: 'load-failed'; problem: LoadProblem; info: VectorsInfo | null };
 
-export type FromVectorsWorker =
-  | { id: number; type: 'loaded'; info: VectorsInfo; words: string }
-  | { id: number; type: 'load-failed'; problem: LoadProblem; info: VectorsInfo | null }
-  | { id: number; type: 'answer'; answer: QueryAnswer }
-  | { id: -1; type: 'fatal'; message: string };
+export type VectorsRequests = {
+  'load-default': { request: { url: string }; reply: LoadReply };
+  'load-file': { request: { name: string; bytes: ArrayBuffer }; reply: LoadReply };
+  query: { request: VectorQuery; reply: QueryAnswer };
+};

@@ -1,66 +1,62 @@
 // The Ordvektorer worker: owns the word vectors in wasm, so that loading 40 000 words and searching
 // them never holds up the page. Loads the default vectors or a file (gunzipped here), then answers
 // questions through QueryEngine.
-import type { Vectors, Word2VecCoreModule } from '@wasm/word2vec_core.mjs';
+import type { Vectors } from '@wasm/word2vec_core.mjs';
 import { loadWord2VecCore } from './word2vec-loader.ts';
-import { QueryEngine } from '../vectors/query-engine.ts';
-import type { FromVectorsWorker, LoadProblem, ToVectorsWorker, VectorsInfo } from './vectors-protocol.ts';
+import { QueryEngine } from '../models/query-engine.ts';
+import { MAX_FILE_BYTES } from '../models/vector-limits.ts';
+import type { LoadProblem, LoadReply, QueryAnswer, VectorQuery, VectorsInfo, VectorsRequests } from './vectors-protocol.ts';
+import { serve, type WorkerEnd } from './worker-protocol.ts';
 
-import { MAX_FILE_BYTES } from '../vectors/limits.ts';
+// The vectors in use and the questions' engine over them; a refused load leaves both as they were.
+class VectorsHolder {
+  private info: VectorsInfo | null = null;
+  private engine: QueryEngine | null = null;
 
-const post = (message: FromVectorsWorker) => (self as unknown as Worker).postMessage(message);
+  constructor(private readonly vectors: Vectors) {}
 
-let core: Word2VecCoreModule | null = null;
-let vectors: Vectors | null = null;
-let info: VectorsInfo | null = null;
-let engine: QueryEngine | null = null;
+  async loadDefault(url: string): Promise<LoadReply> {
+    const bytes = await fetchBytes(url);
+    if (!bytes) return this.fail({ kind: 'fetch_failed', line: -1, vector: -1 });
+    return this.load(bytes, { source: 'default', name: '', size: 0, dim: 0 });
+  }
 
-const ready = loadWord2VecCore().then((module) => {
-  core = module;
-  vectors = new module.Vectors();
-}).catch((error: unknown) => {
-  post({ id: -1, type: 'fatal', message: String(error) });
-  throw error;
-});
+  async loadFile(name: string, file: ArrayBuffer): Promise<LoadReply> {
+    const bytes = await gunzipIfNeeded(new Uint8Array(file));
+    if (bytes === 'broken') return this.fail({ kind: 'gzip_broken', line: -1, vector: -1 });
+    if (bytes === 'too_large') return this.fail({ kind: 'file_too_large', line: -1, vector: -1 });
+    return this.load(bytes, { source: 'own', name, size: 0, dim: 0 });
+  }
 
-let queue: Promise<void> = ready;
-self.onmessage = (event: MessageEvent<ToVectorsWorker>) => {
-  queue = queue.then(() => handle(event.data)).catch((error: unknown) => post({ id: -1, type: 'fatal', message: String(error) }));
-};
+  answer(query: VectorQuery): QueryAnswer {
+    // No vectors yet (the default ones did not load, and the page said so): nothing to answer.
+    if (!this.engine) return { unknown: [], matches: [], similarity: null, odd: null, plot: null, milliseconds: 0 };
+    return this.engine.answer(query);
+  }
 
-async function handle(message: ToVectorsWorker): Promise<void> {
-  if (!core || !vectors) return;
-  switch (message.type) {
-    case 'load-default': {
-      const bytes = await fetchBytes(message.url);
-      if (!bytes) return fail(message.id, { kind: 'fetch_failed', line: -1, vector: -1 });
-      return load(message.id, bytes, { source: 'default', name: '', size: 0, dim: 0 });
-    }
-    case 'load-file': {
-      const bytes = await gunzipIfNeeded(new Uint8Array(message.bytes));
-      if (bytes === 'broken') return fail(message.id, { kind: 'gzip_broken', line: -1, vector: -1 });
-      if (bytes === 'too_large') return fail(message.id, { kind: 'file_too_large', line: -1, vector: -1 });
-      return load(message.id, bytes, { source: 'own', name: message.name, size: 0, dim: 0 });
-    }
-    case 'query':
-      if (!engine) return;
-      post({ id: message.id, type: 'answer', answer: engine.answer(message.query) });
-      return;
+  private load(bytes: Uint8Array, next: VectorsInfo): LoadReply {
+    const result = this.vectors.load(bytes);
+    if (!result.ok) return this.fail({ kind: result.status, line: result.line, vector: result.vector });
+    const words = this.vectors.words();
+    this.info = { ...next, size: this.vectors.size(), dim: this.vectors.dim() };
+    this.engine = new QueryEngine(this.vectors, words.split('\n').slice(0, -1));
+    return { type: 'loaded', info: this.info, words };
+  }
+
+  private fail(problem: LoadProblem): LoadReply {
+    return { type: 'load-failed', problem, info: this.info };
   }
 }
 
-function load(id: number, bytes: Uint8Array, next: VectorsInfo): void {
-  const result = vectors!.load(bytes);
-  if (!result.ok) return fail(id, { kind: result.status, line: result.line, vector: result.vector });
-  const words = vectors!.words();
-  info = { ...next, size: vectors!.size(), dim: vectors!.dim() };
-  engine = new QueryEngine(vectors!, words.split('\n').slice(0, -1));
-  post({ id, type: 'loaded', info, words });
-}
-
-function fail(id: number, problem: LoadProblem): void {
-  post({ id, type: 'load-failed', problem, info });  // info: the vectors still in use
-}
+serve<VectorsRequests, Record<never, never>>(self as unknown as WorkerEnd, async () => {
+  const core = await loadWord2VecCore();
+  const holder = new VectorsHolder(new core.Vectors());
+  return {
+    'load-default': ({ url }) => holder.loadDefault(url),
+    'load-file': ({ name, bytes }) => holder.loadFile(name, bytes),
+    query: (query) => holder.answer(query),
+  };
+});
 
 async function fetchBytes(url: string): Promise<Uint8Array | null> {
   try {

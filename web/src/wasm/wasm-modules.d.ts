@@ -26,7 +26,7 @@ declare module '@wasm/neuron_core.mjs' {
     | 'unknown_activation' | 'unknown_loss' | 'unknown_gradient_mode' | 'unknown_start_kind'
     | 'cross_entropy_needs_sigmoid' | 'invalid_learning_rate' | 'invalid_iterations'
     | 'invalid_start_weights' | 'diverged' | 'not_ready' | 'invalid_snapshot_interval'
-    | 'landscape_needs_one_input' | 'invalid_grid';
+    | 'landscape_needs_one_input' | 'invalid_grid' | 'invalid_seed';
 
   export interface CoreStatus {
     ok: boolean;
@@ -65,6 +65,7 @@ declare module '@wasm/neuron_core.mjs' {
     outputs(): Float64Array;
     trainingWeights(): Float64Array;   // w̃0 … w̃n on the scale training happens on
     trainingGradient(): Float64Array;  // ∂E/∂w̃0 … ∂E/∂w̃n on that scale
+    nextTrainingWeights(): Float64Array;  // where the next batch step lands; empty for stochastic updates
     scaling(): { mean: Float64Array; sd: Float64Array };
     worstExample(): { index: number; o: number; t: number };  // the largest |t − o|
     landscape(w0Min: number, w0Max: number, nx: number, w1Min: number, w1Max: number, ny: number):
@@ -74,9 +75,27 @@ declare module '@wasm/neuron_core.mjs' {
     delete(): void;
   }
 
+  // One example on the scale training happens on (x̃0 = 1), with its share of E and of ∂E/∂w̃.
+  export interface ExampleTerms extends CoreStatus {
+    scaled: Float64Array;    // x̃0 … x̃n
+    z: number;
+    o: number;
+    slope: number;           // f'(z): o·(1 − o) for the sigmoid
+    loss: number;            // E_m
+    gradient: Float64Array;  // ∂E_m/∂w̃0 … ∂E_m/∂w̃n
+    step: Float64Array;      // w̃_i − η·∂E_m/∂w̃_i: the update this example alone would give
+  }
+
   export interface NeuronCoreModule {
     Neuron: new () => Neuron;
     maxIterationsPerCall: number;
+    statusNames(): StatusName[];  // every status the core can return
+    // z = w0 + w1·x1 + … and o = f(z) for one input row (raw weights and inputs).
+    neuronOutput(activation: ActivationName, weights: ArrayLike<number>, x: ArrayLike<number>): CoreStatus & { z: number; o: number };
+    // o(x) = f(w0 + w1·x) at each x.
+    outputCurve(activation: ActivationName, w0: number, w1: number, x: ArrayLike<number>): CoreStatus & { values: Float64Array };
+    exampleTerms(settings: { loss: LossName; activation: ActivationName; eta: number }, mean: ArrayLike<number>, sd: ArrayLike<number>,
+      weights: ArrayLike<number>, x: ArrayLike<number>, t: number): ExampleTerms;
   }
 
   export interface ModuleOptions {

@@ -7,7 +7,7 @@ import { formatNumber, numberLocale, t } from '../app/i18n.ts';
 import type { NeuronData } from '../data/dataset.ts';
 import type { ActivationName } from '../wasm/neuron-types.ts';
 import { halfPlaneInBox, lineInBox, niceBox, paddedBox, type Box, type Line } from './geometry.ts';
-import { activate, weightedSum } from './neuron-math.ts';
+import type { NeuronFormulas } from '../wasm/neuron-formulas.ts';
 
 const CURVE_POINTS = 160;
 const FIXED_DATASETS = 3;  // class 1, class 0, and the legend entry of the shading
@@ -31,7 +31,7 @@ export class ScatterView {
   private means: number[] = [];
   private models: PlotModel[] = [];
 
-  constructor(canvas: HTMLCanvasElement, private readonly shade: boolean) {
+  constructor(canvas: HTMLCanvasElement, private readonly formulas: NeuronFormulas, private readonly shade: boolean) {
     const options = baseOptions();
     options.plugins!.tooltip = { callbacks: { label: (item) => this.pointLabel(item.datasetIndex, item.dataIndex) } };
     options.plugins!.legend!.labels!.filter = (item, data) => !data.datasets[item.datasetIndex ?? 0].hidden;
@@ -135,12 +135,9 @@ export class ScatterView {
   }
 
   private curve({ weights, activation }: PlotModel): ScatterDataPoint[] {
-    const curve: ScatterDataPoint[] = [];
-    for (let i = 0; i <= CURVE_POINTS; i++) {
-      const x = this.box.xMin + ((this.box.xMax - this.box.xMin) * i) / CURVE_POINTS;
-      curve.push({ x, y: activate(activation, weights[0] + weights[1] * x) });
-    }
-    return curve;
+    const xs = Array.from({ length: CURVE_POINTS + 1 }, (_, i) => this.box.xMin + ((this.box.xMax - this.box.xMin) * i) / CURVE_POINTS);
+    const os = this.formulas.curve(activation, weights[0], weights[1], xs);
+    return Array.from(os, (o, i) => ({ x: xs[i], y: o }));
   }
 
   private pointLabel(datasetIndex: number, index: number): string {
@@ -151,7 +148,8 @@ export class ScatterView {
     const shown = data.featureNames.slice(0, Math.min(2, data.cols))
       .map((name, j) => `${name} ${formatNumber(inputs[j])}`).join(', ');
     const outputs = this.models.map((m) => {
-      const o = formatNumber(activate(m.activation, weightedSum(m.weights, inputs)), 3);
+      const out = this.formulas.output(m.activation, m.weights, inputs);
+      const o = out ? formatNumber(out.o, 3) : '–';
       return this.models.length > 1 ? `o (${m.label}) = ${o}` : `o = ${o}`;
     });
     return `${shown}: t = ${datasetIndex === 0 ? 1 : 0}${outputs.length ? ', ' + outputs.join(', ') : ''}`;
