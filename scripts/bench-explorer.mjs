@@ -4,15 +4,17 @@
 // measure on the overview page), and how long the page's worker takes to answer the gallery's
 // analogies (core, spelling check and PCA, as the page reports it).
 import { readFileSync } from 'node:fs';
-import { gzipSizes, recordBodies, withChromium } from './bench-browser.mjs';
+import { countFrames, frameCounts, gzipSizes, recordBodies, withChromium } from './bench-browser.mjs';
 
 export async function measureExplorer() {
   return withChromium(async ({ browser, url }) => {
     const overview = await rendererMemory(browser, url, async () => {});
     const bodies = new Map();
     const milliseconds = [];
+    let longest = 0;
     const explorer = await rendererMemory(browser, `${url}?page=vectors`, async (page) => {
       recordBodies(page, bodies);
+      await countFrames(page);  // from the reload on: loading the vectors and every answer
       await page.reload();
       await page.locator('.matches [data-word]').first().waitFor({ timeout: 60_000 });
       for (const link of await page.locator('.gallery .example').all()) {
@@ -23,9 +25,10 @@ export async function measureExplorer() {
         const text = await page.locator('.answer .field-help').innerText();
         milliseconds.push(Number(/(\d+(?:,\d+)?) ms/.exec(text)[1].replace(',', '.')));
       }
+      longest = (await frameCounts(page)).longest;
     });
     milliseconds.sort((a, b) => a - b);
-    return { ...gzipSizes(bodies), overviewKb: overview, explorerKb: explorer, answerMs: milliseconds };
+    return { ...gzipSizes(bodies), overviewKb: overview, explorerKb: explorer, answerMs: milliseconds, longest };
   });
 }
 

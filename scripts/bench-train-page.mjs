@@ -42,11 +42,11 @@ async function inChromium() {
     await page.waitForFunction(() => /^Trænet 100\s%/.test(document.querySelector('[data-corpus="stats"]')?.textContent ?? ''),
       null, { timeout: 120_000, polling: 50 });
     const seconds = (Date.now() - began) / 1000;
-    const { frames, gap } = await frameCounts(page);
+    const { frames, gap, longest } = await frameCounts(page);
     const stats = await page.locator('[data-corpus="stats"]').innerText();
     const wordsPerSecond = Number(/([\d.]+) ord\/s/.exec(stats)[1].replace(/\./g, ''));
     const tokens = Number(/([\d.]+) ord i alt/.exec(stats)[1].replace(/\./g, ''));
-    return { page: wordsPerSecond, wall: (tokens * 10) / seconds, seconds, frames, gap };
+    return { page: wordsPerSecond, wall: (tokens * 10) / seconds, seconds, frames, gap, longest };
   });
 }
 

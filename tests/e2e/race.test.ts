@@ -9,7 +9,7 @@ import { parseCsv } from '../../web/src/data/csv.ts';
 import { decodeText } from '../../web/src/data/decode.ts';
 import { detectDecimal, parseNumber } from '../../web/src/data/numbers.ts';
 import { browserSuite, screenshot } from './harness.ts';
-import { danishNumber, openPage, waitForIteration } from './page-helpers.ts';
+import { danishNumber, drawn, openPage, waitForIteration } from './page-helpers.ts';
 
 const suite = browserSuite();
 const open = (query: string, viewport?: { width: number; height: number }) => openPage(suite, query, viewport);
@@ -20,19 +20,23 @@ async function tableRow(page: Page, iteration: number): Promise<Record<string, n
   const label = new Intl.NumberFormat('da-DK').format(iteration);
   await page.locator('.iteration-table-grid tbody tr').filter({ has: page.locator(`th:text-is("${label}"), td:text-is("${label}")`) })
     .first().waitFor();
-  const headers = await page.locator('.iteration-table-grid thead th').allInnerTexts();
+  // textContent, not innerText: the section may be out of sight, and the browser then skips its
+  // rendering (content-visibility: auto), which empties innerText.
+  const headers = await page.locator('.iteration-table-grid thead th').allTextContents();
   const rows = page.locator('.iteration-table-grid tbody tr');
   const count = await rows.count();
   for (let r = 0; r < count; r++) {
-    const cells = await rows.nth(r).locator('th, td').allInnerTexts();
+    const cells = await rows.nth(r).locator('th, td').allTextContents();
     if (danishNumber(cells[0]) === iteration) return Object.fromEntries(headers.map((h, j) => [h.trim(), danishNumber(cells[j])]));
   }
   throw new Error(`no row for iteration ${iteration}`);
 }
 
 // The TeX source KaTeX keeps in its MathML annotation.
+// The formulas' TeX, all their blocks (typeset a block a frame: wait until every one is there).
 async function formulaTex(page: Page): Promise<string> {
-  return (await page.locator('.formula-live annotation').first().textContent()) ?? '';
+  await drawn(page);
+  return (await page.locator('.formula-live annotation').allTextContents()).join(' \\\\ ');
 }
 
 // The whole iteration table, through its CSV download (the page shows only its first and last rows).

@@ -13,7 +13,7 @@ function harness(budgetMs: number) {
     busy: (b) => busy.push(b) });
   const drawn: string[][] = [];
   let current: string[] = [];
-  const view = (name: string, costMs: number) => budget.add(() => { current.push(name); clock += costMs; });
+  const view = (name: string, costMs: number) => budget.add(name, () => { current.push(name); clock += costMs; });
   const frame = () => {
     const run = frames;
     frames = [];
@@ -73,4 +73,18 @@ test('flush draws everything waiting at once', () => {
   budget.flush();
   assert.equal(budget.pending, false);
   assert.deepEqual(frame(), []);  // the frame asked for finds nothing to do
+});
+
+test('a view drawn in parts comes back in the next frames until it says it is done', () => {
+  const { budget, frame } = harness(8);
+  let parts = 3;
+  budget.add('parts', () => --parts > 0);
+  budget.invalidate();
+  assert.equal(parts, 3);
+  frame();
+  frame();
+  assert.equal(budget.pending, true);
+  frame();
+  assert.equal(parts, 0);
+  assert.equal(budget.pending, false);
 });

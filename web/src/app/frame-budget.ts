@@ -6,7 +6,8 @@ const BUDGET_MS = 8;       // leaves the rest of a 60 Hz frame for style, layout
 const COST_MEMORY = 0.3;   // weight of the newest duration in a view's usual cost
 
 interface View {
-  draw: () => void;
+  name: string;  // for a profile: which view took the time
+  draw: () => boolean | void;  // true: drawn in part, the rest in a later frame
   waiting: boolean;
   cost: number;  // ms, a running mean of its draws
 }
@@ -32,8 +33,8 @@ export class FrameBudget {
   }
 
   // A view; the function returned says it has something new to show.
-  add(draw: () => void): () => void {
-    const view: View = { draw, waiting: false, cost: 0 };
+  add(name: string, draw: () => boolean | void): () => void {
+    const view: View = { name, draw, waiting: false, cost: 0 };
     this.views.push(view);
     return () => {
       view.waiting = true;
@@ -91,7 +92,7 @@ export class FrameBudget {
   private drawView(view: View): void {
     view.waiting = false;
     const began = this.now();
-    view.draw();
+    if (view.draw() === true) view.waiting = true;
     const took = this.now() - began;
     view.cost = view.cost === 0 ? took : view.cost + COST_MEMORY * (took - view.cost);
   }

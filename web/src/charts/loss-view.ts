@@ -31,8 +31,9 @@ export class LossView {
     options.scales!.y!.ticks = { callback: (value) => formatNumber(Number(value), 3) };
     this.chart = new Chart(canvas, {
       type: 'line',
+      // parsing false: the points are already {x, y} in iteration order (Chart.js skips its parse step).
       data: { datasets: [{ label: labels.symbol, data: [], borderColor: color, borderWidth: 2, pointRadius: 0, tension: 0,
-        borderJoinStyle: 'round' }] },  // a miter join would spike past the sharp corners of a stepwise fall
+        borderJoinStyle: 'round', parsing: false, spanGaps: true }] },  // a miter join would spike past a stepwise fall's corners
       options,
     });
     this.refresh();
@@ -53,7 +54,9 @@ export class LossView {
     scales.x!.min = 0;
     // A log axis needs E > 0; E = 0 exactly (a perfect fit) falls back to the linear axis.
     const log = this.logScale && positive;
-    scales.y = { ...scales.y, type: log ? 'logarithmic' : 'linear', beginAtZero: !log } as typeof scales.y;
+    const type = log ? 'logarithmic' : 'linear';
+    // A new options object only when the axis type changes: Chart.js resolves new options afresh.
+    if (scales.y!.type !== type) scales.y = { ...scales.y, type, beginAtZero: !log } as typeof scales.y;
     this.chart.update('none');
   }
 

@@ -224,20 +224,20 @@ class NeuronPage {
   }
 
   private addViews(): void {
-    const view = (draw: (lane: LaneSnapshot, snapshot: NeuronSnapshot) => void) =>
-      this.budget.add(() => { if (this.latest) draw(this.latest.lanes[0], this.latest); });
+    const view = (name: string, draw: (lane: LaneSnapshot, snapshot: NeuronSnapshot) => void) =>
+      this.budget.add(name, () => { if (this.latest) draw(this.latest.lanes[0], this.latest); });
     const activation = () => this.store.state.neuron.activation;
-    view((lane, snapshot) => {
+    view('run', (lane, snapshot) => {
       this.runBar.show(snapshot);
       this.stats.show(lane);
       // ReLU with z ≤ 0 for every example (e.g. all start weights 0): every ∂E/∂wᵢ is 0, nothing moves.
       this.stuckHint.hidden = !(lane.loss > 0 && lane.gradient.every((g) => g === 0));
     });
-    view((lane) => this.lossView.setCurve(lane.curveIterations, lane.curveLosses));
-    view((lane) => this.scatter.setModels([{ weights: lane.weights, level: lane.level, activation: activation(), label: '',
+    view('loss', (lane) => this.lossView.setCurve(lane.curveIterations, lane.curveLosses));
+    view('scatter', (lane) => this.scatter.setModels([{ weights: lane.weights, level: lane.level, activation: activation(), label: '',
       color: COLORS.boundary, curveColor: COLORS.output }]));
-    view((lane) => this.weights.show(lane));
-    view((lane) => this.prediction.setModel(lane.weights, activation()));
+    view('weights', (lane) => this.weights.show(lane));
+    view('prediction', (lane) => this.prediction.setModel(lane.weights, activation()));
   }
 
   private showRunMessage(text: string | null): void {

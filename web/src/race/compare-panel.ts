@@ -55,10 +55,26 @@ export class ComparePanel {
       rows.push([t('compareContribution', { i }),
         shares.map((share, k) => `${t(formulas[k], { i })} = ${formatNumber(share[i], 3)}`)]);
     }
-    this.body.replaceChildren(...rows.map(([name, values], r) =>
-      h('tr', { class: r >= 4 ? 'worst-row' : undefined }, h('th', { scope: 'row' }, name),
-        ...values.map((v) => h('td', { class: 'num' }, v)))));
+    this.fill(rows);
     this.note.hidden = !standardized(lanes[0]);
+  }
+
+  // Writes the rows; while training runs only the texts change, so the cells stay and only the
+  // ones whose text changed are touched (a new table every frame cost a layout every frame).
+  private fill(rows: [string, string[]][]): void {
+    const existing = Array.from(this.body.rows);
+    if (existing.length !== rows.length) {
+      this.body.replaceChildren(...rows.map(([name, values], r) =>
+        h('tr', { class: r >= 4 ? 'worst-row' : undefined }, h('th', { scope: 'row' }, name),
+          ...values.map((v) => h('td', { class: 'num' }, v)))));
+      return;
+    }
+    rows.forEach(([name, values], r) => {
+      [name, ...values].forEach((text, c) => {
+        const cell = existing[r].cells[c];
+        if (cell.textContent !== text) cell.textContent = text;
+      });
+    });
   }
 
   refresh(): void {

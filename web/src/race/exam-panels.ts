@@ -3,6 +3,7 @@
 // 1. σ'(x) = σ(x)·(1 − σ(x)); 2. ∂E/∂w1 for squared error; 3. ∂E/∂w1 for cross-entropy.
 import { h, tr } from '../app/dom.ts';
 import { t } from '../app/i18n.ts';
+import { MathBlocks } from '../app/math-blocks.ts';
 import { renderMath, texFactor, texNumber } from '../app/math.ts';
 import type { NeuronData } from '../data/dataset.ts';
 import type { ExampleNumbers, NeuronFormulas } from '../wasm/neuron-formulas.ts';
@@ -16,6 +17,7 @@ interface Panel {
   derivation: HTMLElement;
   numbersLead: HTMLElement;
   numbers: HTMLElement;
+  blocks: MathBlocks;  // the numbers, typeset when their turn comes
   note: HTMLElement | null;
 }
 
@@ -32,7 +34,7 @@ export class ExamPanels {
       const numbers = h('div', { class: 'formula' });
       const details = h('details', { class: 'exam' }, tr('summary', titleKey), derivation, note, numbersLead, numbers);
       details.addEventListener('toggle', () => { if (details.open) onOpen(); });
-      return { details, derivation, numbersLead, numbers, note };
+      return { details, derivation, numbersLead, numbers, blocks: new MathBlocks(numbers), note };
     };
     this.panels = [panel('examSigmoidTitle', null), panel('examSquaredTitle', null),
       panel('examCrossTitle', tr('p', 'examFactorGone', { class: 'exam-point' }))];
@@ -52,10 +54,17 @@ export class ExamPanels {
     const ce = this.formulas.example(data, lanes[1], index, 'cross_entropy', eta);
     if (!se || !ce) return;
     for (const p of this.panels) p.numbersLead.textContent = t('examWithNumbers', { m: index + 1 });
-    renderMath(this.panels[0].numbers, sigmoidNumbers(se), true);
+    this.panels[0].blocks.set([sigmoidNumbers(se)]);
     const scaled = standardized(lanes[0]);
-    renderMath(this.panels[1].numbers, updateNumbers(se, lanes[0].trainingWeights[1], eta, true, scaled), true);
-    renderMath(this.panels[2].numbers, updateNumbers(ce, lanes[1].trainingWeights[1], eta, false, scaled), true);
+    this.panels[1].blocks.set([updateNumbers(se, lanes[0].trainingWeights[1], eta, true, scaled)]);
+    this.panels[2].blocks.set([updateNumbers(ce, lanes[1].trainingWeights[1], eta, false, scaled)]);
+  }
+
+  // Typesets the next panel whose numbers changed; true while more are waiting.
+  typesetStep(): boolean {
+    const open = this.panels.filter((p) => p.details.open);
+    open.find((p) => p.blocks.pending)?.blocks.step();
+    return open.some((p) => p.blocks.pending);
   }
 
   refresh(): void {

@@ -3,7 +3,8 @@
 // and the update wᵢ ← wᵢ − η·∂E/∂wᵢ with its result, which is the next row of the table.
 import { h, options, tr } from '../app/dom.ts';
 import { t } from '../app/i18n.ts';
-import { renderMath, texFactor, texNumber } from '../app/math.ts';
+import { MathBlocks } from '../app/math-blocks.ts';
+import { texFactor, texNumber } from '../app/math.ts';
 import type { NeuronData } from '../data/dataset.ts';
 import type { ExampleNumbers, NeuronFormulas } from '../wasm/neuron-formulas.ts';
 import type { LaneSnapshot } from '../wasm/neuron-protocol.ts';
@@ -27,6 +28,7 @@ export class FormulaPanel {
   private readonly formula = h('div', { class: 'formula formula-live', 'aria-live': 'off' });
   private readonly totalNote = h('p', { class: 'field-help', hidden: true });
   private data: NeuronData | null = null;
+  private readonly blocks: MathBlocks;
 
   constructor(private readonly formulas: NeuronFormulas, private choice: FormulaChoice, private readonly onChoice: (choice: FormulaChoice) => void) {
     options(this.lossSelect, [['squared', 'laneSquared'], ['cross_entropy', 'laneCrossEntropy']]);
@@ -43,6 +45,7 @@ export class FormulaPanel {
         h('label', { class: 'field' }, tr('span', 'formulaExample', { class: 'label' }), this.exampleSelect),
         h('label', { class: 'field' }, tr('span', 'formulaLoss', { class: 'label' }), this.lossSelect)),
       this.scaledNote, this.formula, this.totalNote);
+    this.blocks = new MathBlocks(this.formula);
   }
 
   // Offers every example by number (up to 200; beyond that only the one worst off).
@@ -66,9 +69,18 @@ export class FormulaPanel {
     if (!e) return;
     const scaled = standardized(lane);
     this.scaledNote.hidden = !scaled;
-    renderMath(this.formula, updateTex(e, lane, this.choice.loss, eta, scaled, data.rows), true);
+    this.blocks.set(updateTex(e, lane, this.choice.loss, eta, scaled, data.rows));
     this.totalNote.hidden = data.rows < 2;
     this.totalNote.textContent = t('formulaTotalNote', { m: data.rows });
+  }
+
+  // Typesets the next part of the formulas shown; true while more parts wait (see MathBlocks).
+  typesetStep(): boolean {
+    return this.blocks.step();
+  }
+
+  typesetAll(): void {
+    this.blocks.all();
   }
 
   refresh(): void {
@@ -78,8 +90,9 @@ export class FormulaPanel {
   }
 }
 
-// The aligned block of one update. With standardisation, inputs and weights wear a tilde.
-function updateTex(e: ExampleNumbers, lane: LaneSnapshot, loss: LossName, eta: number, scaled: boolean, examples: number): string {
+// One update as aligned blocks: z, o and E first, then one block per weight. With standardisation,
+// inputs and weights wear a tilde.
+function updateTex(e: ExampleNumbers, lane: LaneSnapshot, loss: LossName, eta: number, scaled: boolean, examples: number): string[] {
   const w = (i: number) => (scaled ? `\\tilde w_{${i}}` : `w_{${i}}`);
   const x = (i: number) => (scaled ? `\\tilde x_{${i}}` : `x_{${i}}`);
   const weights = lane.trainingWeights;
@@ -99,17 +112,20 @@ function updateTex(e: ExampleNumbers, lane: LaneSnapshot, loss: LossName, eta: n
     `E &= \\textstyle\\sum_m E_m = ${texNumber(lane.loss, DIGITS)}`,
   ];
   const share = e.gradient;
+  const blocks = [lines];
   for (let i = 0; i <= n; i++) {
+    const block: string[] = [];
     const partial = (what: string) => `\\frac{\\partial ${what}}{\\partial ${w(i)}}`;
     const [rule, numbersOfRule] = loss === 'squared'
       ? [`-(t - o)\\cdot o\\cdot(1 - o)\\cdot ${x(i)}`, `-(${t_} - ${o})\\cdot ${o}\\cdot(1 - ${o})\\cdot ${texFactor(e.scaled[i], DIGITS)}`]
       : [`-(t - o)\\cdot ${x(i)}`, `-(${t_} - ${o})\\cdot ${texFactor(e.scaled[i], DIGITS)}`];
     const total = lane.trainingGradient[i];
     const next = lane.nextTrainingWeights[i];  // the core's next update, which the next table row shows
-    lines.push(`${partial(`E_{${e.index + 1}}`)} &= ${rule}`, `&= ${numbersOfRule} = ${texNumber(share[i], DIGITS)}`);
-    if (examples > 1) lines.push(`${partial('E')} &= \\textstyle\\sum_m ${partial('E_m')} = ${texNumber(total, DIGITS)}`);
-    lines.push(`${w(i)} &\\leftarrow ${w(i)} - \\eta\\cdot ${partial('E')}`,
+    block.push(`${partial(`E_{${e.index + 1}}`)} &= ${rule}`, `&= ${numbersOfRule} = ${texNumber(share[i], DIGITS)}`);
+    if (examples > 1) block.push(`${partial('E')} &= \\textstyle\\sum_m ${partial('E_m')} = ${texNumber(total, DIGITS)}`);
+    block.push(`${w(i)} &\\leftarrow ${w(i)} - \\eta\\cdot ${partial('E')}`,
       `&= ${texNumber(weights[i], DIGITS)} - ${texNumber(eta)}\\cdot ${texFactor(total, DIGITS)} = ${texNumber(next, DIGITS)}`);
+    blocks.push(block);
   }
-  return `\\begin{aligned} ${lines.join(' \\\\ ')} \\end{aligned}`;
+  return blocks.map((block) => `\\begin{aligned} ${block.join(' \\\\ ')} \\end{aligned}`);
 }

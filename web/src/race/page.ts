@@ -301,35 +301,42 @@ class RacePage {
   // Each view draws from the latest snapshot when its turn comes.
   private addViews(): void {
     const lanes = () => (this.latest?.lanes.length === 2 && this.data ? this.latest.lanes : null);
-    const view = (draw: (lanes: LaneSnapshot[], snapshot: NeuronSnapshot, data: NeuronData) => void) =>
-      this.budget.add(() => { const l = lanes(); if (l) draw(l, this.latest!, this.data!); });
-    view((l, snapshot) => {
+    type Draw = (lanes: LaneSnapshot[], snapshot: NeuronSnapshot, data: NeuronData) => boolean | void;
+    const view = (name: string, draw: Draw) =>
+      this.budget.add(name, () => { const l = lanes(); return l ? draw(l, this.latest!, this.data!) : undefined; });
+    view('run', (l, snapshot) => {
       this.runBar.show(snapshot);
       this.iterationValue.textContent = formatCount(l[0].iteration);
     });
-    this.lossViews.forEach((lossView, k) => view((l) => lossView.setCurve(l[k].curveIterations, l[k].curveLosses)));
-    view((l) => this.scatter.setModels(l.map((lane, k) => ({ weights: lane.weights, level: lane.level, activation: 'sigmoid',
+    this.lossViews.forEach((lossView, k) => view(`loss ${k}`, (l) => lossView.setCurve(l[k].curveIterations, l[k].curveLosses)));
+    view('scatter', (l) => this.scatter.setModels(l.map((lane, k) => ({ weights: lane.weights, level: lane.level, activation: 'sigmoid',
       label: t(k === 0 ? 'laneSquared' : 'laneCrossEntropy'), color: LANE_COLORS[k], dash: k === 1 ? [7, 4] : undefined }))));
-    view((l) => this.compare.show(l));
+    view('compare', (l) => this.compare.show(l));
     // Below the fold: drawn when in sight, or when training is not running (to catch up).
-    const below = (section: HTMLElement, draw: (lanes: LaneSnapshot[], snapshot: NeuronSnapshot, data: NeuronData) => void) =>
-      view((l, snapshot, data) => { if (!snapshot.running || this.visibility.isVisible(section)) draw(l, snapshot, data); });
-    below(this.landscapeSection, (l, snapshot) => {
+    const below = (name: string, section: HTMLElement, draw: Draw) =>
+      view(name, (l, snapshot, data) => (!snapshot.running || this.visibility.isVisible(section) ? draw(l, snapshot, data) : undefined));
+    below('landscape', this.landscapeSection, (l, snapshot) => {
       if (!this.landscapeSection.hidden) this.landscape.show(snapshot.record ?? this.lastRecord, l);
     });
-    below(this.tableSection, (_, __, data) => {
+    below('table', this.tableSection, (_, __, data) => {
       if (!this.lastRecord || this.lastRecord === this.tableShows) return;  // the table comes along now and then
       this.tableShows = this.lastRecord;
       this.showTable(data, this.lastRecord);
     });
-    // The formulas and the exam questions at a readable pace while training runs (KaTeX is slow).
-    const paced = (last: { at: number }, draw: () => void) => (_: LaneSnapshot[], snapshot: NeuronSnapshot) => {
-      if (snapshot.running && performance.now() - last.at < FORMULA_EVERY_MS) return;  // the run's end draws them anyway
-      last.at = performance.now();
-      draw();
+    // The formulas and the exam questions at a readable pace while training runs, typeset a block
+    // a frame (KaTeX takes tens of milliseconds for a whole derivation).
+    const typeset = (prepare: () => void, step: () => boolean): Draw => {
+      let last = -Infinity;
+      return (_, snapshot) => {
+        if (!snapshot.running || performance.now() - last >= FORMULA_EVERY_MS) {
+          last = performance.now();
+          prepare();
+        }
+        return step();
+      };
     };
-    below(this.formulaSection, paced({ at: 0 }, () => this.drawFormulaPanel()));
-    view(paced({ at: 0 }, () => this.drawExam()));
+    below('formulas', this.formulaSection, typeset(() => this.drawFormulaPanel(), () => this.formulas.typesetStep()));
+    view('exam', typeset(() => this.drawExam(), () => this.exam.typesetStep()));
   }
 
   private showTable(data: NeuronData, record: NonNullable<NeuronSnapshot['record']>): void {
@@ -340,11 +347,9 @@ class RacePage {
     this.thinnedNote.textContent = t('tableThinned', { stride: formatCount(stride) });
   }
 
-  // A choice in the formulas or an opened exam question: both now. While training runs, the
-  // frame budget draws them in turn at a readable pace.
+  // A choice in the formulas or an opened exam question: both again, a block a frame.
   private drawFormulas(): void {
-    this.drawFormulaPanel();
-    this.drawExam();
+    this.budget.invalidate();
   }
 
   private drawFormulaPanel(): void {

@@ -13,6 +13,9 @@ const SLICE_MS = 12;       // work per slice, leaving the worker free to read me
 const POST_EVERY_MS = 33;
 const RECORD_EVERY_MS = 200;  // the iteration table is bigger: sent less often
 const NO_SNAPSHOTS = 1 << 30;
+// Buckets of the drawn E-curve: 200–400, each with its lowest and highest E, about one per 3 px of
+// the widest chart; more points only cost the page's frames (Chart.js redraws them all).
+const CURVE_BUCKETS = 400;
 
 interface Lane {
   neuron: Neuron;
@@ -107,7 +110,7 @@ class NeuronTraining {
       return { status: results[failed], lane: failed, snapshot: this.isReady() ? this.snapshot() : null };
     }
     for (const lane of this.lanes) lane.neuron.delete();
-    this.lanes = fresh.map((neuron) => ({ neuron, history: new LossHistory() }));
+    this.lanes = fresh.map((neuron) => ({ neuron, history: new LossHistory(CURVE_BUCKETS) }));
     this.data = newData;
     this.recorder = record ? new IterationRecorder(this.lanes.length) : null;
     this.restartRecords();
