@@ -4,6 +4,7 @@
 import { h, options, tr, trAttribute } from '../app/dom.ts';
 import { field, numberInput } from '../app/fields.ts';
 import { formatCount, formatFixed, formatNumber, formatPercent, parseUserNumber, t, type MessageKey } from '../app/i18n.ts';
+import type { FrameBudget } from '../app/frame-budget.ts';
 import type { Store } from '../app/store.ts';
 import { saveTrainedVectors } from '../data/trained-vectors.ts';
 import { LossView } from '../charts/loss-view.ts';
@@ -54,7 +55,11 @@ export class CorpusPanel {
   private state: CorpusState | null = null;
   private ready = false;  // the worker holds a trainer for the current settings
 
-  constructor(private readonly store: Store, private readonly client: TrainClient) {
+  private readonly changed: (() => void)[] = [];
+
+  // budget: the page's; the panel's views are drawn in it, from the latest state.
+  constructor(private readonly store: Store, private readonly client: TrainClient, budget: FrameBudget) {
+    this.addViews(budget);
     const text = () => store.state.train.text;
     const lossCanvas = h('canvas', { role: 'img' });
     trAttribute(lossCanvas, 'aria-label', 'corpusAxisLoss');
@@ -245,23 +250,38 @@ export class CorpusPanel {
     this.buttons.start.disabled = state.running;
     this.buttons.pause.disabled = !state.running;
     this.buttons.step.disabled = state.running;
-    this.pair.show(state);
-    this.stats.textContent = t('corpusStats', {
-      progress: formatPercent(state.wordsTotal > 0 ? state.wordsDone / state.wordsTotal : 0),
-      words: formatCount(state.vocabulary), tokens: formatCount(state.tokens),
-      speed: formatCount(Math.round(state.wordsPerSecond)), eta: formatNumber(state.learningRate, 3), loss: state.wordsDone > 0 ? formatFixed(state.averageLoss, 3) : '–' });
-    this.lossView.setCurve(Float64Array.from(state.history.words), Float64Array.from(state.history.losses));
-    this.pca.show(state.plot);
-    this.planeBox.hidden = state.plane === null;
-    if (state.plane) this.plane.show(state.plane);
-    this.spaceBox.hidden = state.space === null;
-    if (state.space) this.space.show(state.space);
-    this.smallBox.hidden = state.small === null;
-    if (state.small) fillProbabilityTable(this.smallTable, state.small.words, state.small.probabilities);
-    this.neighbours.replaceChildren(...state.neighbours.map(({ word, matches }) => h('div', { class: 'corpus-word', 'data-word': word },
-      h('strong', {}, word), ' ',
-      matches === null ? h('span', { class: 'field-help' }, t('corpusUnknownWord'))
-        : h('span', {}, matches.map((m) => `${m.word} ${formatFixed(m.score, 2)}`).join(' · ')))));
+    for (const changed of this.changed) changed();
+  }
+
+  // The views of training on a text, each drawn from the latest state when its turn comes.
+  private addViews(budget: FrameBudget): void {
+    const view = (name: string, draw: (state: CorpusState) => void) =>
+      this.changed.push(budget.add(name, () => { if (this.state) draw(this.state); }));
+    view('corpus stats', (state) => {
+      this.stats.textContent = t('corpusStats', {
+        progress: formatPercent(state.wordsTotal > 0 ? state.wordsDone / state.wordsTotal : 0),
+        words: formatCount(state.vocabulary), tokens: formatCount(state.tokens), speed: formatCount(Math.round(state.wordsPerSecond)),
+        eta: formatNumber(state.learningRate, 3), loss: state.wordsDone > 0 ? formatFixed(state.averageLoss, 3) : '–' });
+    });
+    view('corpus pair', (state) => this.pair.show(state));
+    view('corpus loss', (state) => this.lossView.setCurve(Float64Array.from(state.history.words), Float64Array.from(state.history.losses)));
+    view('corpus pca', (state) => this.pca.show(state.plot));
+    view('corpus plane', (state) => {
+      this.planeBox.hidden = state.plane === null;
+      if (state.plane) this.plane.show(state.plane);
+    });
+    view('corpus space', (state) => {
+      this.spaceBox.hidden = state.space === null;
+      if (state.space) this.space.show(state.space);
+    });
+    view('corpus softmax', (state) => {
+      this.smallBox.hidden = state.small === null;
+      if (state.small) fillProbabilityTable(this.smallTable, state.small.words, state.small.probabilities);
+    });
+    view('corpus neighbours', (state) => this.neighbours.replaceChildren(...state.neighbours.map(({ word, matches }) =>
+      h('div', { class: 'corpus-word', 'data-word': word }, h('strong', {}, word), ' ',
+        matches === null ? h('span', { class: 'field-help' }, t('corpusUnknownWord'))
+          : h('span', {}, matches.map((m) => `${m.word} ${formatFixed(m.score, 2)}`).join(' · '))))));
   }
 
   // The vectors as they are now, in the explorer (same tab; the hand-over stays in this browser).
@@ -292,6 +312,6 @@ export class CorpusPanel {
   refresh(): void {
     this.lossView.refresh();
     this.pair.refresh();
-    if (this.state) this.show(this.state);
+    for (const changed of this.changed) changed();
   }
 }

@@ -7,6 +7,7 @@ import { field, inputText, numberInput } from '../app/fields.ts';
 import { formatCount, formatFixed, parseUserNumber, t } from '../app/i18n.ts';
 import type { Shell } from '../app/shell.ts';
 import type { Store } from '../app/store.ts';
+import { FrameBudget, setBusy } from '../app/frame-budget.ts';
 import { LossView } from '../charts/loss-view.ts';
 import { TrainClient } from '../wasm/train-client.ts';
 import type { ToyState } from '../wasm/train-protocol.ts';
@@ -45,8 +46,12 @@ class TrainPage {
   private state: ToyState | null = null;
   private history: { steps: number[]; losses: number[] } = { steps: [], losses: [] };
   private best = Infinity;
+  // The views a few per frame from the latest states; the page is aria-busy until all show them.
+  private readonly budget: FrameBudget;
+  private readonly toyChanged: (() => void)[] = [];
 
   constructor(shell: Shell, private readonly store: Store) {
+    this.budget = new FrameBudget({ busy: (busy) => setBusy(shell.main, busy) });
     this.client = new TrainClient({
       toy: (state, history) => this.receive(state, history),
       corpus: (state) => this.corpus.show(state),
@@ -80,10 +85,11 @@ class TrainPage {
     this.buttons.step.addEventListener('click', () => this.client.send({ type: 'toy-step', eta: store.state.train.eta }));
     this.buttons.reset.addEventListener('click', () => this.reset());
     const lossCanvas = h('canvas', { role: 'img' });
-    this.corpus = new CorpusPanel(store, this.client);
+    this.corpus = new CorpusPanel(store, this.client, this.budget);
     shell.main.append(this.layout(etaField.root, lossCanvas), this.corpus.root);
     this.lossView = new LossView(lossCanvas, undefined, { symbol: 'L', axis: 'toyAxisLoss', description: 'toyLossDescription', step: 'toyAxisStep' });
     hideControls(shell.main, store.state.hide);
+    this.addToyViews();
     this.start(store.state.train.angles);
   }
 
@@ -169,23 +175,32 @@ class TrainPage {
       this.message.hidden = true;
       this.best = Math.min(this.best, state.loss);
     }
-    this.circle.show(state.focus, state.context);
-    this.lossValue.textContent = formatFixed(state.loss, 2);
-    this.stepsValue.textContent = formatCount(state.steps);
-    this.gradientValue.textContent = formatFixed(state.gradient, 3);
-    this.goal.textContent = t('toyGoal', { best: formatFixed(this.best, 2), goal: formatFixed(TOY_BEST, 2) });
-    this.tables.show(state);
-    this.pair.show(state, this.store.state.train.eta);
-    this.lossView.setCurve(Float64Array.from(history.steps), Float64Array.from(history.losses));
     this.buttons.start.disabled = state.running;
     this.buttons.pause.disabled = !state.running;
     if (wasRunning && !state.running) this.remember();
+    for (const changed of this.toyChanged) changed();
+  }
+
+  // The toy's views, each drawn from the latest state when its turn comes.
+  private addToyViews(): void {
+    const view = (name: string, draw: (state: ToyState) => void) =>
+      this.toyChanged.push(this.budget.add(name, () => { if (this.state) draw(this.state); }));
+    view('toy circle', (state) => {
+      this.circle.show(state.focus, state.context);
+      this.lossValue.textContent = formatFixed(state.loss, 2);
+      this.stepsValue.textContent = formatCount(state.steps);
+      this.gradientValue.textContent = formatFixed(state.gradient, 3);
+      this.goal.textContent = t('toyGoal', { best: formatFixed(this.best, 2), goal: formatFixed(TOY_BEST, 2) });
+    });
+    view('toy tables', (state) => this.tables.show(state));
+    view('toy pair', (state) => this.pair.show(state, this.store.state.train.eta));
+    view('toy loss', () => this.lossView.setCurve(Float64Array.from(this.history.steps), Float64Array.from(this.history.losses)));
   }
 
   refresh(): void {
     this.lossView.refresh();
     this.corpus.refresh();
     this.etaInput.value = inputText(this.store.state.train.eta);
-    if (this.state) this.receive(this.state, this.history);  // numbers again in the new language
+    for (const changed of this.toyChanged) changed();  // numbers again in the new language
   }
 }
