@@ -23,6 +23,7 @@ const char* statusName(Status status) {
         case Status::InvalidSnapshotInterval: return "invalid_snapshot_interval";
         case Status::LandscapeNeedsOneInput: return "landscape_needs_one_input";
         case Status::InvalidGrid: return "invalid_grid";
+        case Status::InvalidSeed: return "invalid_seed";
     }
     return "unknown";
 }

@@ -25,6 +25,7 @@ enum class Status {
     InvalidSnapshotInterval,   // m must be ≥ 1
     LandscapeNeedsOneInput,    // the (w0, w1) map exists for a neuron with one input only
     InvalidGrid,               // ranges not finite or empty, fewer than 2 points, or too many
+    InvalidSeed,               // not a whole number from 0 to 2^53 − 1 (common/seed.hpp)
 };
 
 // Status plus where in the data it happened (0-based; -1 when not about a cell).

@@ -26,7 +26,7 @@ declare module '@wasm/neuron_core.mjs' {
     | 'unknown_activation' | 'unknown_loss' | 'unknown_gradient_mode' | 'unknown_start_kind'
     | 'cross_entropy_needs_sigmoid' | 'invalid_learning_rate' | 'invalid_iterations'
     | 'invalid_start_weights' | 'diverged' | 'not_ready' | 'invalid_snapshot_interval'
-    | 'landscape_needs_one_input' | 'invalid_grid';
+    | 'landscape_needs_one_input' | 'invalid_grid' | 'invalid_seed';
 
   export interface CoreStatus {
     ok: boolean;
