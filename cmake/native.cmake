@@ -12,6 +12,7 @@ add_executable(neuron_tests
   tests/cpp/word2vec_space_test.cpp
   tests/cpp/word2vec_toy_test.cpp
   tests/cpp/word2vec_pair_step_test.cpp
+  tests/cpp/word2vec_session_test.cpp
   tests/cpp/word2vec_generator_test.cpp
   tests/cpp/text_normaliser_test.cpp
   tests/cpp/vector_io_test.cpp

@@ -108,6 +108,27 @@ TEST(Word2VecToy, SoftmaxProbabilitiesSumToOne) {
     }
 }
 
+TEST(Word2VecToy, BadCountsAnglesAndStepSizesAreRefusedAndChangeNothing) {
+    UnitCircleModel model = startModel();
+    const double start = model.loss();
+    EXPECT_FALSE(model.setCounts(2, {1, 2, 3}));                      // not 2 × 2 numbers
+    EXPECT_FALSE(model.setCounts(0, {}));
+    EXPECT_FALSE(model.setCounts(kMaxToyWords + 1, std::vector<double>((kMaxToyWords + 1) * (kMaxToyWords + 1), 1.0)));
+    EXPECT_FALSE(model.setCounts(2, {1, -1, 0, 0}));                  // a negative count
+    EXPECT_FALSE(model.setCounts(2, {1, NAN, 0, 0}));
+    EXPECT_FALSE(model.setCounts(2, {1, kMaxToyCount, 0, 0}));
+    EXPECT_FALSE(model.setAngles({0, 0}, {0, 0}));                    // 5 words, not 2
+    EXPECT_FALSE(model.setAngles(std::vector<double>(5, NAN), std::vector<double>(5, 0.0)));
+    EXPECT_EQ(model.descend(-0.1, 10), start);
+    EXPECT_EQ(model.descend(NAN, 10), start);
+    EXPECT_EQ(model.loss(), start);
+    EXPECT_EQ(model.words(), 5);
+    // A good shape: every angle 0, so every score is cos 0 = 1 and P(c | w) = 1/2 for 2 words.
+    EXPECT_TRUE(model.setCounts(2, {0, 3, 1, 0}));
+    EXPECT_EQ(model.focusAngles(), (std::vector<double>{0, 0}));
+    EXPECT_NEAR(model.loss(), 4 * std::log(2.0), 1e-14);  // (3 + 1)·(−ln ½)
+}
+
 TEST(Word2VecToy, GradientMatchesCentralDifferences) {
     UnitCircleModel model = startModel();
     Rng rng(11);

@@ -23,10 +23,21 @@ UnitCircleModel::UnitCircleModel(int words, std::vector<double> counts)
     counts_.resize(static_cast<std::size_t>(words_) * static_cast<std::size_t>(words_), 0.0);
 }
 
-void UnitCircleModel::setAngles(const std::vector<double>& focus, const std::vector<double>& context) {
-    if (focus.size() != focus_.size() || context.size() != context_.size()) return;
+bool UnitCircleModel::setCounts(int words, std::vector<double> counts) {
+    if (words < 1 || words > kMaxToyWords || counts.size() != static_cast<std::size_t>(words * words)) return false;
+    for (double n : counts)
+        if (!(n >= 0.0 && n < kMaxToyCount)) return false;  // NaN fails too
+    *this = UnitCircleModel(words, std::move(counts));
+    return true;
+}
+
+bool UnitCircleModel::setAngles(const std::vector<double>& focus, const std::vector<double>& context) {
+    if (focus.size() != focus_.size() || context.size() != context_.size()) return false;
+    for (std::size_t i = 0; i < focus.size(); ++i)
+        if (!std::isfinite(focus[i]) || !std::isfinite(context[i])) return false;
     focus_ = focus;
     context_ = context;
+    return true;
 }
 
 // (cos θ, sin θ)·(cos φ, sin φ) = cos(θ − φ)
@@ -43,6 +54,14 @@ double UnitCircleModel::logNormaliser(int w) const {
 
 double UnitCircleModel::probability(int w, int c) const {
     return std::exp(score(w, c) - logNormaliser(w));
+}
+
+std::vector<double> UnitCircleModel::probabilities() const {
+    std::vector<double> p;
+    p.reserve(static_cast<std::size_t>(words_) * static_cast<std::size_t>(words_));
+    for (int w = 0; w < words_; ++w)
+        for (int c = 0; c < words_; ++c) p.push_back(probability(w, c));
+    return p;
 }
 
 double UnitCircleModel::term(int w, int c) const {
@@ -84,6 +103,12 @@ double UnitCircleModel::step(double eta) {
         context_[static_cast<std::size_t>(w)] -= eta * gContext[static_cast<std::size_t>(w)];
     }
     return loss();
+}
+
+double UnitCircleModel::descend(double eta, int count) {
+    double loss = this->loss();
+    for (int i = 0; i < count && std::isfinite(eta) && eta > 0.0; ++i) loss = step(eta);
+    return loss;
 }
 
 }  // namespace vaerksted::word2vec

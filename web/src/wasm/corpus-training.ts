@@ -1,7 +1,7 @@
 // Training word2vec on a text inside the "Træn word2vec" worker: slices of about 10 ms so that
 // pause gets through at once, progress posted ~10 times a second, and the watched words'
 // neighbours and PCA picture recomputed from the current focus vectors ~3 times a second.
-import type { Vectors, Word2VecCoreModule, Word2VecSettings, Word2VecTrainer } from '@wasm/word2vec_core.mjs';
+import type { PairChoiceName, Vectors, Word2VecCoreModule, Word2VecSettings, Word2VecTrainer } from '@wasm/word2vec_core.mjs';
 import { QueryEngine } from '../vectors/query-engine.ts';
 import type { CorpusState, FromTrainWorker } from './train-protocol.ts';
 import type { Plot } from './vectors-protocol.ts';
@@ -56,7 +56,7 @@ export class CorpusTraining {
   private trainer: Word2VecTrainer | null = null;
   private readonly vectors: Vectors;
   private watch: string[] = [];
-  private pairStatus = 'no_pair';
+  private pairStatus: PairChoiceName = 'no_pair';
   private pairSteps = 0;
   private running = false;
   private chunk = 2000;  // corpus words per advance(), tuned to take about a millisecond

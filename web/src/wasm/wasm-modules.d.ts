@@ -123,6 +123,16 @@ declare module '@wasm/word2vec_core.mjs' {
     delete(): void;
   }
 
+  // Why setup cannot train (trainStatusName in wasm/core/word2vec/trainer.cpp).
+  export type TrainStatusName =
+    | 'ok' | 'empty_corpus' | 'invalid_dim' | 'invalid_window' | 'invalid_negatives' | 'invalid_epochs'
+    | 'invalid_learning_rate' | 'invalid_sample' | 'softmax_vocabulary_too_large'
+    | 'unknown_architecture' | 'unknown_output' | 'unknown_decay' | 'invalid_seed';
+
+  // Which pair choosePair took: the one asked for, the text's first pair instead, or none.
+  export type PairChoiceName = 'ok' | 'first_pair' | 'no_pair';
+
+  // A missing field takes the default; a name not listed here or a bad seed is refused with its own status.
   export interface Word2VecSettings {
     architecture?: 'skipgram' | 'cbow';
     output?: 'negative' | 'softmax';
@@ -133,7 +143,7 @@ declare module '@wasm/word2vec_core.mjs' {
     epochs?: number;
     learningRate?: number;
     decay?: 'linear' | 'none';  // η falls linearly to 0 (word2vec), or stays η
-    seed?: number;
+    seed?: number;  // a whole number from 0 to 2^53 − 1
     minCount?: number;
     normalise?: boolean;  // ordinary text: made ready as w2v train --normalise does
   }
@@ -172,7 +182,7 @@ declare module '@wasm/word2vec_core.mjs' {
   }
 
   export interface Word2VecTrainer {
-    setup(text: string, settings: Word2VecSettings): string;  // "ok" or the reason (a TrainStatus name)
+    setup(text: string, settings: Word2VecSettings): TrainStatusName;
     train(): Word2VecProgress;
     advance(words: number): Word2VecProgress & { running: boolean };  // a slice; same result as train()
     progress(): Word2VecProgress;
@@ -180,7 +190,7 @@ declare module '@wasm/word2vec_core.mjs' {
     matrices(): { focus: Float32Array; context: Float32Array };  // (words × dim) each, as they are now
     // The pair worked out beside the formulas: 'ok', 'first_pair' (a word is not in the text: its
     // first two neighbouring words instead) or 'no_pair'; draws the pair's negatives.
-    choosePair(focus: string, context: string): string;
+    choosePair(focus: string, context: string): PairChoiceName;
     pairWork(): PairWork | null;
     pairStep(): PairWork | null;  // one step of gradient descent on the pair, then new negatives
     delete(): void;
@@ -203,7 +213,7 @@ declare module '@wasm/word2vec_core.mjs' {
     CircleToy: new () => CircleToy;
     Vectors: new () => Vectors;
     Word2VecTrainer: new () => Word2VecTrainer;
-    generateSentences(seed: number, count: number): string;  // the seeded Danish practice corpus
+    generateSentences(seed: number, count: number): string;  // the seeded Danish practice corpus ('' for a bad seed)
   }
 
   export interface ModuleOptions {
