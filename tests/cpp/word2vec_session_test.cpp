@@ -1,6 +1,6 @@
 // The training session that w2v train and the page share: settings refused by name with their own
 // status before any text is read, the same vectors as a Trainer built by hand, normalising in
-// pieces like at once, and the pair it works out.
+// pieces like at once, the P(context | focus) table by hand, and the pair it works out.
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "common/rng.hpp"
+#include "word2vec/softmax_table.hpp"
 #include "word2vec/text_normaliser.hpp"
 #include "word2vec/training_session.hpp"
 #include "word2vec_test_corpus.hpp"
@@ -138,6 +139,43 @@ TEST(TrainingSession, NormalisingInPiecesIsNormalisingAtOnce) {
     EXPECT_EQ(inPieces.corpus().tokens, atOnce.corpus().tokens);
     EXPECT_EQ(inPieces.corpus().sentenceStarts, atOnce.corpus().sentenceStarts);
     EXPECT_NE(inPieces.vocabulary().find("øllet"), -1);
+}
+
+TEST(SoftmaxTable, ByHand) {
+    // 2 words, dim 1: v_0 = 1, v_1 = 2; k_0 = 0, k_1 = ln 3.
+    //   row 0: scores (0, ln 3), e^s = (1, 3)  → P = (1/4, 3/4)
+    //   row 1: scores (0, 2 ln 3), e^s = (1, 9) → P = (1/10, 9/10)
+    Rng rng(1);
+    Embeddings e(2, 1, rng);
+    e.focus(0)[0] = 1.0f;
+    e.focus(1)[0] = 2.0f;
+    e.context(0)[0] = 0.0f;
+    e.context(1)[0] = static_cast<float>(std::log(3.0));
+    const std::vector<double> p = contextProbabilities(e);
+    ASSERT_EQ(p.size(), 4u);
+    const double expected[4] = {0.25, 0.75, 0.1, 0.9};
+    for (int i = 0; i < 4; ++i) EXPECT_NEAR(p[static_cast<std::size_t>(i)], expected[i], 1e-7) << i;  // ln 3 stored as float
+    // Large scores do not overflow: v_0 = 1000, k = (0, 1) → P = (e^−1000 ≈ 0, 1).
+    e.focus(0)[0] = 1000.0f;
+    e.context(1)[0] = 1.0f;
+    EXPECT_EQ(contextProbabilities(e)[1], 1.0);
+    EXPECT_TRUE(contextProbabilities(Embeddings(kMaxTableWords + 1, 1, rng)).empty());
+}
+
+TEST(TrainingSession, ItsTableIsUniformBeforeTrainingAndASoftmaxAfter) {
+    TrainingSession session;
+    EXPECT_TRUE(session.probabilities().empty());
+    ASSERT_EQ(session.setup(whole(kText), small()), TrainStatus::Ok);
+    const int words = session.vocabulary().size();  // 7
+    for (double p : session.probabilities()) EXPECT_NEAR(p, 1.0 / words, 1e-15);  // every k is 0 at the start
+    session.train();
+    const std::vector<double> p = session.probabilities();
+    ASSERT_EQ(p.size(), static_cast<std::size_t>(words * words));
+    for (int w = 0; w < words; ++w) {
+        double sum = 0.0;
+        for (int o = 0; o < words; ++o) sum += p[static_cast<std::size_t>(w * words + o)];
+        EXPECT_NEAR(sum, 1.0, 1e-12);
+    }
 }
 
 TEST(TrainingSession, ThePairIsTheAskedOneOrTheTextsFirstAndAStepMovesIt) {

@@ -1,5 +1,6 @@
 // The word2vec trainer through the wasm module: settings it does not know and bad seeds come back
-// with their own status.
+// with their own status, and the table P(context | focus) it hands the page is the softmax of its
+// own matrices, recomputed here in plain JS.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { Word2VecCoreModule, Word2VecSettings } from '@wasm/word2vec_core.mjs';
@@ -43,10 +44,54 @@ test('a refused setup leaves nothing to train or show', () => {
   try {
     assert.equal(trainer.setup(TEXT, SMALL), 'ok');
     assert.equal(trainer.setup(TEXT, { ...SMALL, decay: 'fast' as never }), 'unknown_decay');
-    assert.deepEqual([trainer.progress().vocabulary, trainer.matrices().focus.length], [0, 0]);
+    assert.deepEqual([trainer.progress().vocabulary, trainer.probabilities().length, trainer.matrices().focus.length], [0, 0, 0]);
     assert.equal(trainer.choosePair('hunden', 'sover'), 'no_pair');
     assert.equal(trainer.train().wordsDone, 0);
   } finally {
     trainer.delete();
   }
 });
+
+// P(c | w) = e^(v_w·k_c) / Σ_o e^(v_w·k_o) from the matrices, written out again in plain JS.
+function softmaxTable(focus: Float32Array, context: Float32Array, words: number, dim: number): number[] {
+  const p: number[] = [];
+  for (let w = 0; w < words; w++) {
+    const e: number[] = [];
+    for (let o = 0; o < words; o++) {
+      let s = 0;
+      for (let i = 0; i < dim; i++) s += focus[w * dim + i] * context[o * dim + i];
+      e.push(Math.exp(s));
+    }
+    const sum = e.reduce((a, x) => a + x, 0);
+    p.push(...e.map((x) => x / sum));
+  }
+  return p;
+}
+
+for (const output of ['negative', 'softmax'] as const) {
+  test(`the P(context | focus) table is the softmax of the trainer's own matrices (${output})`, () => {
+    const trainer = new core.Word2VecTrainer();
+    try {
+      assert.equal(trainer.setup(TEXT, { ...SMALL, output, seed: 4 }), 'ok');
+      const V = trainer.progress().vocabulary;
+      assert.equal(V, 7);
+      // Before training every k is 0: every score is 0 and each P is 1/V.
+      assert.ok(Array.from(trainer.probabilities()).every((p) => Math.abs(p - 1 / V) < 1e-15));
+      const check = (when: string) => {
+        const { focus, context } = trainer.matrices();
+        const want = softmaxTable(focus, context, V, 3);
+        const got = trainer.probabilities();
+        assert.equal(got.length, V * V);
+        want.forEach((p, i) => assert.ok(Math.abs(got[i] - p) < 1e-12, `${when} [${i}]: ${got[i]} vs ${p}`));
+      };
+      trainer.train();
+      check('after training');
+      assert.ok(Math.max(...Array.from(trainer.probabilities())) > 1 / V + 1e-3, 'training moved the table away from uniform');
+      assert.equal(trainer.choosePair('hunden', 'sover'), 'ok');
+      trainer.pairStep();
+      check('after a pair step');
+    } finally {
+      trainer.delete();
+    }
+  });
+}

@@ -187,6 +187,9 @@ public:
         return out;
     }
 
+    // (words × words) P(c | w), row = focus word.
+    Float64Array probabilities() const { return copyOut("Float64Array", session_.probabilities()); }
+
     std::string choosePair(const std::string& focus, const std::string& context) {
         return pairChoiceName(session_.choosePair(focus, context));
     }
@@ -302,6 +305,7 @@ EMSCRIPTEN_BINDINGS(word2vec_core) {
         .function("train", &Word2VecTrainer::train)
         .function("advance", &Word2VecTrainer::advance)
         .function("matrices", &Word2VecTrainer::matrices)
+        .function("probabilities", &Word2VecTrainer::probabilities)
         .function("choosePair", &Word2VecTrainer::choosePair)
         .function("pairWork", &Word2VecTrainer::pairWork)
         .function("pairStep", &Word2VecTrainer::pairStep)

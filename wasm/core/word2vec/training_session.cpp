@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "word2vec/softmax_table.hpp"
 #include "word2vec/text_normaliser.hpp"
 #include "word2vec/vector_io.hpp"
 
@@ -91,6 +92,10 @@ const std::vector<float>& TrainingSession::focusMatrix() const {
 
 const std::vector<float>& TrainingSession::contextMatrix() const {
     return trainer_ ? trainer_->embeddings().contextMatrix() : kNoRows;
+}
+
+std::vector<double> TrainingSession::probabilities() const {
+    return ready() ? contextProbabilities(trainer_->embeddings()) : std::vector<double>{};
 }
 
 std::vector<unsigned char> TrainingSession::focusVectorsText() const {

@@ -69,6 +69,8 @@ public:
     // (words × dim) each, as they are now; empty when not ready.
     const std::vector<float>& focusMatrix() const;
     const std::vector<float>& contextMatrix() const;
+    // P(o | w) for every pair now (softmax_table.hpp); empty when not ready.
+    std::vector<double> probabilities() const;
     // The focus vectors as a word2vec text file's bytes; empty when not ready.
     std::vector<unsigned char> focusVectorsText() const;
     // The focus vectors as they are now, to ask questions of while training goes on; false (and

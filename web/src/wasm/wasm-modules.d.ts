@@ -188,6 +188,7 @@ declare module '@wasm/word2vec_core.mjs' {
     progress(): Word2VecProgress;
     focusVectors(): Uint8Array;  // word2vec text format
     matrices(): { focus: Float32Array; context: Float32Array };  // (words × dim) each, as they are now
+    probabilities(): Float64Array;  // (words × words) P(c | w) now, row = focus word; empty above 2000 words
     // The pair worked out beside the formulas: 'ok', 'first_pair' (a word is not in the text: its
     // first two neighbouring words instead) or 'no_pair'; draws the pair's negatives.
     choosePair(focus: string, context: string): PairChoiceName;
