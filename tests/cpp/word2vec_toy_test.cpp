@@ -1,7 +1,8 @@
-// The course's word2vec toy on the unit circle (tests/cases/word2vec_toy_cases.json): the pair
-// counts of its twelve sentences, L = 31.71 at the exercise's start and each of its terms as the
-// GeoGebra applet computes them, the gradient against central differences, and gradient descent
-// along the circle reaching below 23.0 and approaching the best value 22.85 without passing it.
+// The course's word2vec toy on the unit circle (tests/cases/word2vec_toy_cases.json, written by
+// tests/reference/word2vec_toy_reference.py): the pair counts of its twelve sentences, L = 31.71
+// at the exercise's start with each of its terms and the table P(c | w) as the script computes
+// them, the gradient against central differences, and gradient descent along the circle reaching
+// below 23.0 and approaching the best value 22.85 without passing it.
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -99,13 +100,19 @@ TEST(Word2VecToy, LossAtTheExercisesStartIs3171) {
     }
 }
 
-TEST(Word2VecToy, SoftmaxProbabilitiesSumToOne) {
+TEST(Word2VecToy, TheProbabilityTableIsTheReferenceScripts) {
+    // P(c | w) at the start vectors from tests/reference/word2vec_toy_reference.py (which computes
+    // it from the vectors (x, y), not from angles).
     const UnitCircleModel model = startModel();
-    for (int w = 0; w < model.words(); ++w) {
-        double sum = 0.0;
-        for (int c = 0; c < model.words(); ++c) sum += model.probability(w, c);
-        EXPECT_NEAR(sum, 1.0, 1e-14);
-    }
+    const std::vector<double> p = model.probabilities();
+    const auto& rows = toy()["expected"]["probabilities"]["rows"];
+    ASSERT_EQ(p.size(), 25u);
+    for (int w = 0; w < 5; ++w)
+        for (int c = 0; c < 5; ++c) {
+            const double expected = rows[static_cast<std::size_t>(w)][static_cast<std::size_t>(c)].get<double>();
+            EXPECT_NEAR(p[static_cast<std::size_t>(w * 5 + c)], expected, 1e-14) << w << " " << c;
+            EXPECT_EQ(p[static_cast<std::size_t>(w * 5 + c)], model.probability(w, c));
+        }
 }
 
 TEST(Word2VecToy, BadCountsAnglesAndStepSizesAreRefusedAndChangeNothing) {
