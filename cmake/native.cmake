@@ -14,6 +14,7 @@ add_executable(neuron_tests
   tests/cpp/word2vec_space_test.cpp
   tests/cpp/word2vec_toy_test.cpp
   tests/cpp/word2vec_pair_step_test.cpp
+  tests/cpp/word2vec_session_test.cpp
   tests/cpp/word2vec_generator_test.cpp
   tests/cpp/text_normaliser_test.cpp
   tests/cpp/vector_io_test.cpp
@@ -44,8 +45,19 @@ target_compile_options(vector_query_bench PRIVATE -Wall -Wextra)
 
 # data/goodfood.csv is exactly what the generator writes for its documented seed.
 add_test(NAME goodfood_data_is_reproducible
-  COMMAND ${CMAKE_COMMAND} -DGENERATOR=$<TARGET_FILE:goodfood_generate>
+  COMMAND ${CMAKE_COMMAND} -DGENERATOR=$<TARGET_FILE:goodfood_generate> "-DARGS=2026 100"
           -DEXPECTED=${CMAKE_SOURCE_DIR}/data/goodfood.csv -DOUT=${CMAKE_BINARY_DIR}/goodfood_check.csv
+          "-DREGENERATE=npm run data, and say why in data/README.md"
+          -P ${CMAKE_SOURCE_DIR}/cmake/compare_generated.cmake)
+
+# tests/cases/word2vec_toy_cases.json is exactly what its reference script prints.
+find_package(Python3 REQUIRED COMPONENTS Interpreter)
+add_test(NAME word2vec_toy_case_is_the_reference
+  COMMAND ${CMAKE_COMMAND} -DGENERATOR=${Python3_EXECUTABLE}
+          "-DARGS=${CMAKE_SOURCE_DIR}/tests/reference/word2vec_toy_reference.py"
+          -DEXPECTED=${CMAKE_SOURCE_DIR}/tests/cases/word2vec_toy_cases.json
+          -DOUT=${CMAKE_BINARY_DIR}/word2vec_toy_check.json
+          "-DREGENERATE=python3 tests/reference/word2vec_toy_reference.py > tests/cases/word2vec_toy_cases.json"
           -P ${CMAKE_SOURCE_DIR}/cmake/compare_generated.cmake)
 
 # w2v: the word2vec trainer and evaluator (reads .gz with zlib and .xz with liblzma).

@@ -4,9 +4,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 
 // What building and serving the app needs.
 export const BUILD_PACKAGES = ['cmake', 'ninja-build', 'g++', 'libeigen3-dev', 'emscripten'];
-// What `npm test` needs on top: GoogleTest, JSON for the shared test cases, zlib and liblzma for
-// the w2v tool's .gz and .xz corpora, the browser and a font.
-export const TEST_PACKAGES = [...BUILD_PACKAGES, 'libgtest-dev', 'nlohmann-json3-dev', 'zlib1g-dev', 'liblzma-dev',
+// What `npm test` needs on top: GoogleTest, JSON for the shared test cases, Python for the reference
+// scripts that tests/cases must equal, zlib and liblzma for the w2v tool's .gz and .xz corpora, the
+// browser and a font.
+export const TEST_PACKAGES = [...BUILD_PACKAGES, 'libgtest-dev', 'nlohmann-json3-dev', 'python3', 'zlib1g-dev', 'liblzma-dev',
   'chromium', 'fonts-liberation'];
 // What `npm run bench` needs on top: the word2vec trainers ours is compared with.
 export const BENCH_PACKAGES = [...TEST_PACKAGES, 'fasttext', 'python3-gensim'];

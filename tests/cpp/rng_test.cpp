@@ -1,12 +1,15 @@
 // The seeded generator: known outputs (from the independent Python implementation in
 // tests/reference/neuron_reference.py), unbiased ranges and shuffles that are permutations.
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <numeric>
 #include <vector>
 
 #include <gtest/gtest.h>
 
 #include "common/rng.hpp"
+#include "common/seed.hpp"
 
 using vaerksted::Rng;
 
@@ -81,4 +84,16 @@ TEST(Rng, NormalHasMeanZeroAndVarianceOne) {
     }
     EXPECT_NEAR(sum / draws, 0.0, 0.01);
     EXPECT_NEAR(sumSq / draws, 1.0, 0.02);
+}
+
+TEST(Seed, WholeNumbersFromZeroTo2To53MinusOneAreSeedsNothingElse) {
+    std::uint64_t seed = 77;
+    for (double bad : std::vector<double>{-1.0, 1.5, 9007199254740992.0, NAN, INFINITY, -INFINITY, -0.5}) {
+        EXPECT_FALSE(vaerksted::seedFromNumber(bad, seed)) << bad;
+        EXPECT_EQ(seed, 77u) << "untouched";
+    }
+    EXPECT_TRUE(vaerksted::seedFromNumber(0.0, seed));
+    EXPECT_EQ(seed, 0u);
+    EXPECT_TRUE(vaerksted::seedFromNumber(9007199254740991.0, seed));
+    EXPECT_EQ(seed, 9007199254740991ULL);  // 2^53 − 1
 }

@@ -13,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include "word2vec/number_text.hpp"
 #include "word2vec/vector_io.hpp"
 
 using namespace vaerksted::word2vec;

@@ -1,6 +1,8 @@
 // The seeded Danish practice corpus: the same seed gives the same text, every sentence follows the
 // documented grammar, and word2vec trained on it finds the planted structure — the analogies of
 // the notes and the groups of animals and coloured things.
+#include <algorithm>
+#include <cmath>
 #include <set>
 #include <sstream>
 #include <string>
@@ -49,6 +51,14 @@ std::string top(const VectorSpace& space, const char* a, const char* b, const ch
 TEST(SentenceGenerator, TheSameSeedGivesTheSameText) {
     EXPECT_EQ(SentenceGenerator(7).text(500), SentenceGenerator(7).text(500));
     EXPECT_NE(SentenceGenerator(7).text(500), SentenceGenerator(8).text(500));
+}
+
+TEST(SentenceGenerator, ThePagesCallChecksItsSeedAndCount) {
+    EXPECT_EQ(practiceSentences(42, 3), SentenceGenerator(42).text(3));
+    EXPECT_EQ(practiceSentences(42, -5), "");
+    for (double bad : std::vector<double>{-1.0, 0.5, NAN}) EXPECT_EQ(practiceSentences(bad, 3), "") << bad;
+    const std::string most = practiceSentences(1, kMaxPracticeSentences + 1);
+    EXPECT_EQ(std::count(most.begin(), most.end(), '\n'), kMaxPracticeSentences);
 }
 
 TEST(SentenceGenerator, SentencesFollowTheGrammar) {

@@ -86,6 +86,64 @@ TEST(Word2VecSpace, PcaOfPointsOnALine) {
     EXPECT_LT(coords[4] * coords[0], 0.0f);
 }
 
+TEST(Word2VecSpace, AnalogyIsTheNearestNeighbourSearchWithoutTheQueryWords) {
+    // 3CosAdd's answers are nearest(â − b̂ + ĉ) leaving out a, b and c (fastText's getAnalogies).
+    const VectorSpace space = handMade();
+    const int a = space.find("konge"), b = space.find("mand"), c = space.find("kvinde");
+    std::vector<float> query(4);
+    for (int i = 0; i < 4; ++i) query[i] = space.vector(a)[i] - space.vector(b)[i] + space.vector(c)[i];
+    const auto expected = space.nearest(query.data(), 4, {a, b, c});
+    const auto answers = space.analogy(a, b, c, 4, AnalogyMethod::CosAdd);
+    ASSERT_EQ(answers.size(), expected.size());
+    for (std::size_t i = 0; i < answers.size(); ++i) {
+        EXPECT_EQ(answers[i].word, expected[i].word);
+        EXPECT_EQ(answers[i].score, expected[i].score);
+    }
+}
+
+TEST(Word2VecSpace, AnIndexThatIsNoWordGivesNothingRatherThanGarbage) {
+    const VectorSpace space = handMade();
+    const int konge = space.find("konge");
+    EXPECT_TRUE(space.neighbours(-1, 3).empty());
+    EXPECT_TRUE(space.neighbours(space.size(), 3).empty());
+    EXPECT_TRUE(space.analogy(konge, 99, konge, 3, AnalogyMethod::CosAdd).empty());
+    EXPECT_TRUE(std::isnan(space.similarity(konge, -2)));
+    std::vector<float> means = {1.0f};
+    EXPECT_EQ(space.oddOneOut({konge, 7}, &means), -1);
+    EXPECT_TRUE(means.empty());
+    EXPECT_EQ(space.word(7), "");
+    EXPECT_TRUE(space.unitVector(-1).empty());
+    // konge's unit vector is (1, 1, 0, 0)/√2
+    EXPECT_NEAR(space.unitVector(konge)[1], 1.0f / std::sqrt(2.0f), 1e-6f);
+}
+
+TEST(Word2VecSpace, LookupTriesTheWordAsWrittenThenInLowerCase) {
+    const VectorSpace space({"København", "kat"}, 1, {1.0f, 2.0f});
+    EXPECT_EQ(space.lookup("København"), 0);
+    EXPECT_EQ(space.lookup("KAT"), 1);
+    EXPECT_EQ(space.lookup("københavn"), -1);  // lower case is tried for the query, not the file's words
+}
+
+TEST(Word2VecSpace, PcaOfWordsAndExtraRows) {
+    // konge, dronning and the extra point (0, 0, 0, 0) minus nothing: the same as pca2d of the three
+    // vectors; an index that is no word and a last incomplete extra row are left out.
+    const VectorSpace space = handMade();
+    const int konge = space.find("konge"), dronning = space.find("dronning");
+    const auto direct = space.pca2d({space.unitVector(konge), space.unitVector(dronning), {0, 0, 0, 0}});
+    EXPECT_EQ(space.pca2d({konge, 42, dronning}, {0, 0, 0, 0, 1, 1}), direct);
+}
+
+TEST(Word2VecSpace, LoadingABadFileKeepsTheVectorsThere) {
+    VectorSpace space = handMade();
+    const std::string bad = "2 2\na 1 2\n";
+    EXPECT_EQ(space.load(reinterpret_cast<const unsigned char*>(bad.data()), bad.size()).status, VectorStatus::Truncated);
+    EXPECT_EQ(space.size(), 7);
+    const std::string good = "1 2\nen 3 4\n";
+    EXPECT_TRUE(space.load(reinterpret_cast<const unsigned char*>(good.data()), good.size()).ok());
+    EXPECT_EQ(space.size(), 1);
+    EXPECT_NEAR(space.vector(0)[0], 0.6f, 1e-6f);  // (3, 4)/5
+}
+
 TEST(Word2VecEvaluation, AnalogiesAreScoredOverTheCoveredQuestions) {
     const VectorSpace space = handMade();
     const auto questions = parseAnalogies(

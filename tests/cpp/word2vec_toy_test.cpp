@@ -1,7 +1,8 @@
-// The course's word2vec toy on the unit circle (tests/cases/word2vec_toy_cases.json): the pair
-// counts of its twelve sentences, L = 31.71 at the exercise's start and each of its terms as the
-// GeoGebra applet computes them, the gradient against central differences, and gradient descent
-// along the circle reaching below 23.0 and approaching the best value 22.85 without passing it.
+// The course's word2vec toy on the unit circle (tests/cases/word2vec_toy_cases.json, written by
+// tests/reference/word2vec_toy_reference.py): the pair counts of its twelve sentences, L = 31.71
+// at the exercise's start with each of its terms and the table P(c | w) as the script computes
+// them, the gradient against central differences, and gradient descent along the circle reaching
+// below 23.0 and approaching the best value 22.85 without passing it.
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -99,13 +100,69 @@ TEST(Word2VecToy, LossAtTheExercisesStartIs3171) {
     }
 }
 
-TEST(Word2VecToy, SoftmaxProbabilitiesSumToOne) {
+TEST(Word2VecToy, TheProbabilityTableIsTheReferenceScripts) {
+    // P(c | w) at the start vectors from tests/reference/word2vec_toy_reference.py (which computes
+    // it from the vectors (x, y), not from angles).
     const UnitCircleModel model = startModel();
-    for (int w = 0; w < model.words(); ++w) {
-        double sum = 0.0;
-        for (int c = 0; c < model.words(); ++c) sum += model.probability(w, c);
-        EXPECT_NEAR(sum, 1.0, 1e-14);
-    }
+    const std::vector<double> p = model.probabilities();
+    const auto& rows = toy()["expected"]["probabilities"]["rows"];
+    ASSERT_EQ(p.size(), 25u);
+    for (int w = 0; w < 5; ++w)
+        for (int c = 0; c < 5; ++c) {
+            const double expected = rows[static_cast<std::size_t>(w)][static_cast<std::size_t>(c)].get<double>();
+            EXPECT_NEAR(p[static_cast<std::size_t>(w * 5 + c)], expected, 1e-14) << w << " " << c;
+            EXPECT_EQ(p[static_cast<std::size_t>(w * 5 + c)], model.probability(w, c));
+        }
+}
+
+TEST(Word2VecToy, TermsScoresAndThePreviewedStepAreWhatThePageShows) {
+    UnitCircleModel model = startModel();
+    // The terms table: the reference script's terms where n > 0, 0 elsewhere; they add up to L.
+    const std::vector<double> terms = model.terms();
+    double sum = 0.0;
+    for (int w = 0; w < 5; ++w)
+        for (int c = 0; c < 5; ++c) {
+            const double term = terms[static_cast<std::size_t>(w * 5 + c)];
+            EXPECT_EQ(term, model.count(w, c) == 0.0 ? 0.0 : model.term(w, c));
+            sum += term;
+        }
+    EXPECT_NEAR(sum, toy()["expected"]["L"].get<double>(), 1e-12);
+    // v_w·k_o = cos θ_w·cos φ_o + sin θ_w·sin φ_o, written out with the angles.
+    const std::vector<double> scores = model.scores();
+    for (int w = 0; w < 5; ++w)
+        for (int o = 0; o < 5; ++o) {
+            const double t = model.focusAngles()[static_cast<std::size_t>(w)], f = model.contextAngles()[static_cast<std::size_t>(o)];
+            EXPECT_NEAR(scores[static_cast<std::size_t>(w * 5 + o)], std::cos(t) * std::cos(f) + std::sin(t) * std::sin(f), 1e-15);
+        }
+    // The preview is θ − η·∂L/∂θ, and the step then lands exactly there.
+    std::vector<double> focus, context, gFocus, gContext;
+    model.stepped(0.05, focus, context);
+    model.gradient(gFocus, gContext);
+    for (std::size_t w = 0; w < 5; ++w) EXPECT_EQ(focus[w], model.focusAngles()[w] - 0.05 * gFocus[w]);
+    model.step(0.05);
+    EXPECT_EQ(model.focusAngles(), focus);
+    EXPECT_EQ(model.contextAngles(), context);
+}
+
+TEST(Word2VecToy, BadCountsAnglesAndStepSizesAreRefusedAndChangeNothing) {
+    UnitCircleModel model = startModel();
+    const double start = model.loss();
+    EXPECT_FALSE(model.setCounts(2, {1, 2, 3}));                      // not 2 × 2 numbers
+    EXPECT_FALSE(model.setCounts(0, {}));
+    EXPECT_FALSE(model.setCounts(kMaxToyWords + 1, std::vector<double>((kMaxToyWords + 1) * (kMaxToyWords + 1), 1.0)));
+    EXPECT_FALSE(model.setCounts(2, {1, -1, 0, 0}));                  // a negative count
+    EXPECT_FALSE(model.setCounts(2, {1, NAN, 0, 0}));
+    EXPECT_FALSE(model.setCounts(2, {1, kMaxToyCount, 0, 0}));
+    EXPECT_FALSE(model.setAngles({0, 0}, {0, 0}));                    // 5 words, not 2
+    EXPECT_FALSE(model.setAngles(std::vector<double>(5, NAN), std::vector<double>(5, 0.0)));
+    EXPECT_EQ(model.descend(-0.1, 10), start);
+    EXPECT_EQ(model.descend(NAN, 10), start);
+    EXPECT_EQ(model.loss(), start);
+    EXPECT_EQ(model.words(), 5);
+    // A good shape: every angle 0, so every score is cos 0 = 1 and P(c | w) = 1/2 for 2 words.
+    EXPECT_TRUE(model.setCounts(2, {0, 3, 1, 0}));
+    EXPECT_EQ(model.focusAngles(), (std::vector<double>{0, 0}));
+    EXPECT_NEAR(model.loss(), 4 * std::log(2.0), 1e-14);  // (3 + 1)·(−ln ½)
 }
 
 TEST(Word2VecToy, GradientMatchesCentralDifferences) {

@@ -1,5 +1,6 @@
 // word2vec training: words that share contexts end up closest, one thread is deterministic, and
 // one update is exactly −α times the gradient that the finite-difference tests check.
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -10,6 +11,7 @@
 
 #include "common/rng.hpp"
 #include "word2vec/objective.hpp"
+#include "word2vec/sampling.hpp"
 #include "word2vec/trainer.hpp"
 #include "word2vec/vector_space.hpp"
 #include "word2vec_test_corpus.hpp"
@@ -165,6 +167,70 @@ TEST(Word2VecTrainer, AnUpdateIsMinusAlphaTimesTheCheckedGradient) {
     const Replay expected = replayAb(b, trainer, 1, 0.5);
     trainer.run(0, 1);
     expectMatrices(trainer, expected);
+}
+
+TEST(Word2VecTrainer, NegativeSamplingUpdatesAreTheFormulasReplayedByHand) {
+    // Three sentences of three words, skip-gram, window 1, 4 negatives, no subsampling, η fixed at
+    // 0.5. The replay draws the same random numbers (thread 0's stream: seed + the golden-ratio
+    // constant; per word one window draw, per negative one sampler draw, a negative equal to the
+    // target skipped) and does the arithmetic in double from the notes' formulas:
+    //   s = v·k,  σ(s) = 1/(1 + e^(−s)),  slope = σ(s) − t,  L_j = −ln σ(s) (t = 1) or −ln σ(−s) (t = 0)
+    //   ∂L/∂v = Σ_j slope_j·k_j (each k as it was),  k_j ← k_j − η·slope_j·v,  then v ← v − η·∂L/∂v
+    const BuiltCorpus b = buildCorpus("a b c\nb c a\nc a b\n");
+    TrainConfig config;
+    config.dim = 3;
+    config.window = 1;
+    config.negatives = 4;
+    config.sample = 0;
+    config.epochs = 1;
+    config.learningRate = 0.5;
+    config.decay = RateDecay::Constant;
+    config.seed = 12;
+    Trainer trainer(b.vocabulary, b.corpus, config);
+    ASSERT_EQ(trainer.check(), TrainStatus::Ok);
+    const int words = b.vocabulary.size(), dim = 3;
+    const double eta = 0.5;
+    std::vector<double> v(trainer.embeddings().focusMatrix().begin(), trainer.embeddings().focusMatrix().end());
+    std::vector<double> k(static_cast<std::size_t>(words * dim), 0.0);  // word2vec starts every k at 0
+    Rng rng(config.seed + 0x9E3779B97F4A7C15ULL);
+    const NegativeSampler sampler(b.vocabulary);
+    double loss = 0.0;
+    int units = 0, skipped = 0;
+    for (std::int64_t s = 0; s < b.corpus.sentences(); ++s) {
+        const std::int32_t* sentence = b.corpus.tokens.data() + b.corpus.sentenceStarts[static_cast<std::size_t>(s)];
+        for (int i = 0; i < 3; ++i) {
+            rng.below(1);  // the window's random shrink: with window 1 always one word each side
+            for (int j = std::max(0, i - 1); j <= std::min(2, i + 1); ++j) {
+                if (j == i) continue;
+                double* vw = v.data() + sentence[i] * dim;
+                std::vector<double> gradient(dim, 0.0);
+                for (int n = 0; n <= config.negatives; ++n) {
+                    const int word = n == 0 ? sentence[j] : sampler.draw(rng);
+                    if (n > 0 && word == sentence[j]) {
+                        ++skipped;
+                        continue;
+                    }
+                    const double t = n == 0 ? 1.0 : 0.0;
+                    double* kw = k.data() + word * dim;
+                    const double score = vw[0] * kw[0] + vw[1] * kw[1] + vw[2] * kw[2];
+                    const double sigma = 1.0 / (1.0 + std::exp(-score));
+                    loss += t == 1.0 ? -std::log(sigma) : -std::log(1.0 - sigma);
+                    for (int d = 0; d < dim; ++d) gradient[d] += (sigma - t) * kw[d];
+                    for (int d = 0; d < dim; ++d) kw[d] -= eta * (sigma - t) * vw[d];
+                }
+                for (int d = 0; d < dim; ++d) vw[d] -= eta * gradient[d];
+                ++units;
+            }
+        }
+    }
+    trainer.run(0, 1);
+    EXPECT_GT(skipped, 0) << "the case should include a negative equal to its target";
+    EXPECT_EQ(trainer.progress().units, units);
+    EXPECT_NEAR(trainer.progress().averageLoss * static_cast<double>(units), loss, 1e-5);
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        EXPECT_NEAR(trainer.embeddings().focusMatrix()[i], v[i], 1e-6) << "v " << i;
+        EXPECT_NEAR(trainer.embeddings().contextMatrix()[i], k[i], 1e-6) << "k " << i;
+    }
 }
 
 TEST(Word2VecTrainer, AConstantRateUsesEtaForEveryUnitAndLinearDecayFallsTowardsZero) {

@@ -69,6 +69,15 @@ describe('wasm API', () => {
     assert.equal(n.ready(), false);
   });
 
+  test('a seed that is not a whole number from 0 to 2^53 − 1 is invalid_seed, not a start-weight problem', () => {
+    const n = new core.Neuron();
+    made.push(n);
+    for (const seed of [-1, 1.5, 2 ** 53, NaN, Infinity])
+      assert.equal(n.setup(X, 8, 2, T, { ...SETTINGS, seed }).status, 'invalid_seed', String(seed));
+    assert.equal(n.setup(X, 8, 2, T, { ...SETTINGS, seed: 2 ** 53 - 1 }).status, 'ok');
+    assert.equal(n.setup(X, 8, 2, T, { ...SETTINGS, seed: 0 }).status, 'ok');
+  });
+
   test('a refused setup keeps the earlier data, settings and training state', () => {
     const n = neuron();
     n.train(40, 1000);

@@ -81,6 +81,15 @@ test('the word2vec modules have every class, method and function the .d.ts decla
   }
 });
 
+test('the word2vec .d.ts names exactly the statuses the core can return', async () => {
+  const names = (await loadWord2VecCore()).statusNames();
+  const body = moduleBody('@wasm/word2vec_core.mjs');
+  const sorted = (list: readonly string[]) => [...list].sort();
+  assert.deepEqual(sorted(unionIn(body, 'TrainStatusName')), sorted(names.train));
+  assert.deepEqual(sorted(unionIn(body, 'VectorStatusName')), sorted(names.vectors));
+  assert.deepEqual(sorted(unionIn(body, 'PairChoiceName')), sorted(names.pair));
+});
+
 test('the checker notices what is missing', () => {
   const body = moduleBody('@wasm/neuron_core.mjs');
   const fake = { Neuron: class { setup() { /* only one method */ } }, maxIterationsPerCall: 1 };

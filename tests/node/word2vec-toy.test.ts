@@ -1,6 +1,7 @@
-// The course's toy through the wasm module (as the Træn word2vec page will use it): the twelve
-// sentences of tests/cases/word2vec_toy_cases.json give L = 31.71 at the exercise's start, the
-// probabilities are a softmax, and descent along the circle gets below 23.0 towards 22.85.
+// The course's toy through the wasm module (as the Træn word2vec page uses it): the twelve
+// sentences of tests/cases/word2vec_toy_cases.json give L = 31.71 at the exercise's start and the
+// table P(c | w) that tests/reference/word2vec_toy_reference.py computes, and descent along the
+// circle gets below 23.0 towards 22.85.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { before, test } from 'node:test';
@@ -11,7 +12,7 @@ interface ToyCase {
   words: string[];
   sentences: string[];
   start: { focus: Record<string, [number, number]>; context: Record<string, [number, number]> };
-  expected: { L: number; best: number };
+  expected: { L: number; best: number; probabilities: { rows: number[][] } };
 }
 
 const toy = JSON.parse(readFileSync(new URL('../cases/word2vec_toy_cases.json', import.meta.url), 'utf8')) as ToyCase;
@@ -42,12 +43,19 @@ test('L = 31.71 at the exercise\'s start vectors', () => {
   assert.ok(Math.abs(model.loss() - toy.expected.L) < 1e-12);
 });
 
-test('each row of P(c | w) is a softmax: positive and summing to 1', () => {
+test('the table P(c | w) is the reference script\'s, and e^(v_w·k_c) / Σ_o e^(v_w·k_o) from the angles', () => {
   const p = model.probabilities();
+  const angles = { focus: model.focusAngles(), context: model.contextAngles() };
+  assert.equal(p.length, V * V);
   for (let w = 0; w < V; w++) {
-    const row = Array.from(p.slice(w * V, (w + 1) * V));
-    assert.ok(row.every((x) => x > 0));
-    assert.ok(Math.abs(row.reduce((a, b) => a + b, 0) - 1) < 1e-14);
+    // v_w·k_o = cos θ_w cos φ_o + sin θ_w sin φ_o
+    const e = toy.words.map((_, o) => Math.exp(Math.cos(angles.focus[w]) * Math.cos(angles.context[o]) +
+      Math.sin(angles.focus[w]) * Math.sin(angles.context[o])));
+    const sum = e.reduce((a, x) => a + x, 0);
+    for (let c = 0; c < V; c++) {
+      assert.ok(Math.abs(p[w * V + c] - toy.expected.probabilities.rows[w][c]) < 1e-14, `P(${toy.words[c]} | ${toy.words[w]})`);
+      assert.ok(Math.abs(p[w * V + c] - e[c] / sum) < 1e-14);
+    }
   }
 });
 

@@ -9,6 +9,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include "common/seed.hpp"
 #include "neuron/formulas.hpp"
 #include "neuron/landscape.hpp"
 #include "neuron/trainer.hpp"
@@ -61,9 +62,7 @@ Problem readConfig(const JsObject& settings, NeuronConfig& config) {
     config.eta = readNumber(settings, "eta", config.eta);
     const val standardize = settings["standardize"];
     if (!standardize.isUndefined()) config.standardize = standardize.as<bool>();
-    const double seed = readNumber(settings, "seed", 1.0);
-    if (!(seed >= 0.0 && seed <= 9007199254740991.0 && seed == std::floor(seed))) return {Status::InvalidSeed};
-    config.seed = static_cast<std::uint64_t>(seed);
+    if (!seedFromNumber(readNumber(settings, "seed", 1.0), config.seed)) return {Status::InvalidSeed};
     const val start = settings["start"];
     if (!start.isUndefined()) {
         if (!parseStartKind(readString(start, "kind", "constant"), config.start.kind))

@@ -25,7 +25,7 @@ enum class Status {
     InvalidSnapshotInterval,   // m must be ≥ 1
     LandscapeNeedsOneInput,    // the (w0, w1) map exists for a neuron with one input only
     InvalidGrid,               // ranges not finite or empty, fewer than 2 points, or too many
-    InvalidSeed,               // the seed must be a whole number from 0 to 2^53 − 1
+    InvalidSeed,               // not a whole number from 0 to 2^53 − 1 (common/seed.hpp)
 };
 
 // The last status: the JS API lists every status from Ok to this one (append before, move this).

@@ -46,6 +46,8 @@ PairWork workPair(const Embeddings& e, Output output, int input, int target, con
     w.input = input;
     w.target = target;
     w.eta = eta;
+    w.softmax = output == Output::Softmax;
+    w.targetEntry = w.softmax ? target : 0;
     const auto dim = static_cast<std::size_t>(e.dim());
     w.v.assign(e.focus(input), e.focus(input) + dim);
     // The rows that take part: [c, negatives…] or every word (softmax).

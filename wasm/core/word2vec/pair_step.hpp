@@ -18,6 +18,8 @@ namespace vaerksted::word2vec {
 struct PairWork {
     int input = 0;                       // the word whose v is the input
     int target = 0;                      // the word whose k is the real context
+    bool softmax = false;                // the full softmax (else negative sampling)
+    int targetEntry = 0;                 // where the real target is in scores and slopes: 0, or its word (softmax)
     std::vector<int> negatives;          // negative sampling: the words drawn as negatives (may repeat)
     double eta = 0.0;
     // Negative sampling: one entry per target, the real one first (1 + negatives).

@@ -1,6 +1,9 @@
 #include "word2vec/sentence_generator.hpp"
 
+#include <algorithm>
 #include <array>
+
+#include "common/seed.hpp"
 
 namespace vaerksted::word2vec {
 
@@ -114,6 +117,12 @@ std::string SentenceGenerator::text(int count) {
     std::string out;
     for (int i = 0; i < count; ++i) (out += sentence()) += '\n';
     return out;
+}
+
+std::string practiceSentences(double seed, int count) {
+    std::uint64_t checked = 0;
+    if (!seedFromNumber(seed, checked)) return {};
+    return SentenceGenerator(checked).text(std::max(0, std::min(count, kMaxPracticeSentences)));
 }
 
 }  // namespace vaerksted::word2vec

@@ -50,4 +50,10 @@ private:
     Rng rng_;
 };
 
+inline constexpr int kMaxPracticeSentences = 1'000'000;
+
+// The practice corpus for a seed as a page gives it (common/seed.hpp): `count` sentences, at
+// most kMaxPracticeSentences (fewer than 0: none); empty for a number that is not a seed.
+std::string practiceSentences(double seed, int count);
+
 }  // namespace vaerksted::word2vec

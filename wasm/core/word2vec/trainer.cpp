@@ -31,6 +31,10 @@ const char* trainStatusName(TrainStatus status) {
         case TrainStatus::InvalidLearningRate: return "invalid_learning_rate";
         case TrainStatus::InvalidSample: return "invalid_sample";
         case TrainStatus::SoftmaxVocabularyTooLarge: return "softmax_vocabulary_too_large";
+        case TrainStatus::UnknownArchitecture: return "unknown_architecture";
+        case TrainStatus::UnknownOutput: return "unknown_output";
+        case TrainStatus::UnknownDecay: return "unknown_decay";
+        case TrainStatus::InvalidSeed: return "invalid_seed";
     }
     return "unknown";
 }

@@ -36,8 +36,13 @@ struct TrainConfig {
     std::uint64_t seed = 1;
 };
 
+// Why a run cannot train. The names are part of the JS API (the page keys messages on them):
+// only append new ones. The last four come from the settings as given (train_settings.hpp).
 enum class TrainStatus { Ok, EmptyCorpus, InvalidDim, InvalidWindow, InvalidNegatives, InvalidEpochs,
-                         InvalidLearningRate, InvalidSample, SoftmaxVocabularyTooLarge };
+                         InvalidLearningRate, InvalidSample, SoftmaxVocabularyTooLarge,
+                         UnknownArchitecture, UnknownOutput, UnknownDecay, InvalidSeed };
+// The last status: the JS API lists every status from Ok to this one (append before, move this).
+constexpr TrainStatus kLastTrainStatus = TrainStatus::InvalidSeed;
 const char* trainStatusName(TrainStatus status);
 
 inline constexpr int kMaxSoftmaxWords = 2000;  // the full softmax costs words × dim per pair

@@ -23,10 +23,21 @@ UnitCircleModel::UnitCircleModel(int words, std::vector<double> counts)
     counts_.resize(static_cast<std::size_t>(words_) * static_cast<std::size_t>(words_), 0.0);
 }
 
-void UnitCircleModel::setAngles(const std::vector<double>& focus, const std::vector<double>& context) {
-    if (focus.size() != focus_.size() || context.size() != context_.size()) return;
+bool UnitCircleModel::setCounts(int words, std::vector<double> counts) {
+    if (words < 1 || words > kMaxToyWords || counts.size() != static_cast<std::size_t>(words * words)) return false;
+    for (double n : counts)
+        if (!(n >= 0.0 && n < kMaxToyCount)) return false;  // NaN fails too
+    *this = UnitCircleModel(words, std::move(counts));
+    return true;
+}
+
+bool UnitCircleModel::setAngles(const std::vector<double>& focus, const std::vector<double>& context) {
+    if (focus.size() != focus_.size() || context.size() != context_.size()) return false;
+    for (std::size_t i = 0; i < focus.size(); ++i)
+        if (!std::isfinite(focus[i]) || !std::isfinite(context[i])) return false;
     focus_ = focus;
     context_ = context;
+    return true;
 }
 
 // (cos θ, sin θ)·(cos φ, sin φ) = cos(θ − φ)
@@ -45,9 +56,31 @@ double UnitCircleModel::probability(int w, int c) const {
     return std::exp(score(w, c) - logNormaliser(w));
 }
 
+std::vector<double> UnitCircleModel::probabilities() const {
+    std::vector<double> p;
+    p.reserve(static_cast<std::size_t>(words_) * static_cast<std::size_t>(words_));
+    for (int w = 0; w < words_; ++w)
+        for (int c = 0; c < words_; ++c) p.push_back(probability(w, c));
+    return p;
+}
+
 double UnitCircleModel::term(int w, int c) const {
     const double n = count(w, c);
     return n == 0.0 ? 0.0 : n * (logNormaliser(w) - score(w, c));
+}
+
+std::vector<double> UnitCircleModel::terms() const {
+    std::vector<double> out(static_cast<std::size_t>(words_) * static_cast<std::size_t>(words_));
+    for (int w = 0; w < words_; ++w)
+        for (int c = 0; c < words_; ++c) out[index(w, c)] = term(w, c);
+    return out;
+}
+
+std::vector<double> UnitCircleModel::scores() const {
+    std::vector<double> out(static_cast<std::size_t>(words_) * static_cast<std::size_t>(words_));
+    for (int w = 0; w < words_; ++w)
+        for (int o = 0; o < words_; ++o) out[index(w, o)] = score(w, o);
+    return out;
 }
 
 double UnitCircleModel::loss() const {
@@ -76,14 +109,26 @@ void UnitCircleModel::gradient(std::vector<double>& focus, std::vector<double>& 
     }
 }
 
-double UnitCircleModel::step(double eta) {
-    std::vector<double> gFocus, gContext;
-    gradient(gFocus, gContext);
-    for (int w = 0; w < words_; ++w) {
-        focus_[static_cast<std::size_t>(w)] -= eta * gFocus[static_cast<std::size_t>(w)];
-        context_[static_cast<std::size_t>(w)] -= eta * gContext[static_cast<std::size_t>(w)];
+void UnitCircleModel::stepped(double eta, std::vector<double>& focus, std::vector<double>& context) const {
+    gradient(focus, context);
+    for (std::size_t w = 0; w < focus.size(); ++w) {
+        focus[w] = focus_[w] - eta * focus[w];        // θ ← θ − η·∂L/∂θ
+        context[w] = context_[w] - eta * context[w];
     }
+}
+
+double UnitCircleModel::step(double eta) {
+    std::vector<double> focus, context;
+    stepped(eta, focus, context);
+    focus_ = std::move(focus);
+    context_ = std::move(context);
     return loss();
+}
+
+double UnitCircleModel::descend(double eta, int count) {
+    double loss = this->loss();
+    for (int i = 0; i < count && std::isfinite(eta) && eta > 0.0; ++i) loss = step(eta);
+    return loss;
 }
 
 }  // namespace vaerksted::word2vec

@@ -3,6 +3,8 @@
 // hands the core a file's bytes (already gunzipped); anything malformed comes back as a
 // VectorProblem with a precise code and the line or vector where it went wrong. Nothing here
 // throws, prints, depends on the C locale, or allocates more than the file's size justifies.
+// The numbers are read and written by number_text.hpp; each format has its own file
+// (vector_text_format.cpp, vector_binary_format.cpp, vector_compact_format.cpp).
 //
 // ── The compact format ("AIVEC1") ───────────────────────────────────────────────────────────
 //   All integers and floats little-endian.
@@ -54,6 +56,9 @@ enum class VectorStatus {
     TooLarge,          // more than limits.maxBytes bytes
     ExtraVectors,      // more vectors than the header's count (vector: count + 1)
 };
+
+// The last status: the JS API lists every status from Ok to this one (append before, move this).
+constexpr VectorStatus kLastVectorStatus = VectorStatus::ExtraVectors;
 
 // Stable snake_case name of a status, e.g. "wrong_column_count"; the JS side keys messages on it.
 const char* vectorStatusName(VectorStatus status);
@@ -133,18 +138,5 @@ std::vector<unsigned char> writeWord2VecText(const std::vector<std::string>& wor
 // "count dim\n", then per word: the word, ' ', dim float32 little-endian, '\n'.
 std::vector<unsigned char> writeWord2VecBinary(const std::vector<std::string>& words, int dim,
                                                const std::vector<float>& rows);
-
-// ── Locale-independent number conversion (used by the above; exposed for tests and other readers)
-// Reads the longest prefix of [first, last) that is a decimal number
-// ([+-] digits [. digits] [(e|E) [+-] digits], at least one digit before or after the point) and
-// returns the pointer after it, or `first` when there is none. The result is the nearest float
-// except, rarely, within ~1e-15 relative of a halfway point (at most 1 ulp off); out of range it
-// is ±inf or ±0. Never reads nan/inf spellings (returns first).
-const char* parseDecimalFloat(const char* first, const char* last, float& value);
-// Writes the shortest decimal that parseDecimalFloat reads back to exactly `value` (%g style:
-// "0.25", "-1.5e-07", "3"), no terminator; returns its length (≤ 16). Non-finite values are
-// written "nan", "inf", "-inf". buffer must hold kFloatTextMax chars.
-constexpr int kFloatTextMax = 24;
-int formatShortestFloat(float value, char* buffer);
 
 }  // namespace vaerksted::word2vec

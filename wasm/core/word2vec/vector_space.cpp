@@ -6,6 +6,7 @@
 
 #include <Eigen/Eigenvalues>
 
+#include "word2vec/evaluation.hpp"
 #include "word2vec/fast_dot.hpp"
 
 namespace vaerksted::word2vec {
@@ -61,53 +62,71 @@ VectorSpace::VectorSpace(std::vector<std::string> words, int dim, std::vector<fl
     for (int w = 0; w < vocabulary_.size(); ++w) normalise(unit_.data() + static_cast<std::size_t>(w) * dim_, dim_);
 }
 
-std::vector<Match> VectorSpace::nearest(const float* query, int k, const std::vector<int>& exclude) const {
-    std::vector<float> q(query, query + dim_);
-    normalise(q.data(), dim_);
+// The k best words by score(w), leaving out `exclude`: the one search behind neighbours and analogies.
+template <typename Score>
+std::vector<Match> VectorSpace::best(int k, const std::vector<int>& exclude, Score&& score) const {
     TopK top(std::max(0, k));
     for (int w = 0; w < size(); ++w) {
         if (std::find(exclude.begin(), exclude.end(), w) != exclude.end()) continue;
-        top.offer(w, fastDot(q.data(), vector(w), dim_));
+        top.offer(w, score(w));
     }
     return top.sorted();
 }
 
+int VectorSpace::lookup(std::string_view word) const {
+    const int exact = find(word);
+    return exact >= 0 ? exact : find(lowerCase(word));
+}
+
+std::vector<float> VectorSpace::unitVector(int word) const {
+    if (!valid(word)) return {};
+    return std::vector<float>(vector(word), vector(word) + dim_);
+}
+
+VectorProblem VectorSpace::load(const unsigned char* data, std::size_t size) {
+    LoadedVectors loaded;
+    const VectorProblem problem = parseVectors(data, size, VectorFormat::Auto, loaded);
+    if (problem.ok()) *this = VectorSpace(std::move(loaded.words), loaded.dim, std::move(loaded.rows));
+    return problem;
+}
+
+std::vector<Match> VectorSpace::nearest(const float* query, int k, const std::vector<int>& exclude) const {
+    std::vector<float> q(query, query + dim_);
+    normalise(q.data(), dim_);
+    return best(k, exclude, [&](int w) { return fastDot(q.data(), vector(w), dim_); });
+}
+
 std::vector<Match> VectorSpace::neighbours(int word, int k) const {
+    if (!valid(word)) return {};
     return nearest(vector(word), k, {word});
 }
 
 std::vector<Match> VectorSpace::analogy(int a, int b, int c, int k, AnalogyMethod method) const {
-    const std::vector<int> exclude = {a, b, c};
+    if (!valid(a) || !valid(b) || !valid(c)) return {};
     if (method == AnalogyMethod::CosAdd) {
-        // Over unit vectors x: cos(x, a) − cos(x, b) + cos(x, c) = x·(â − b̂ + ĉ). The score shown is
-        // cos(x, â − b̂ + ĉ): the same order (the query's length is one number for all x), and a
-        // cosine between −1 and 1 that students can read like a neighbour's.
-        std::vector<float> query(static_cast<std::size_t>(dim_));
+        // Over unit vectors x: cos(x, a) − cos(x, b) + cos(x, c) = x·(â − b̂ + ĉ), so the answers are
+        // the nearest neighbours of â − b̂ + ĉ (as fastText's getAnalogies asks getNN). The score
+        // shown is cos(x, â − b̂ + ĉ): the same order, and a cosine students can read like a neighbour's.
+        std::vector<float> query(static_cast<std::size_t>(dim_));  // (dim) â − b̂ + ĉ
         for (int i = 0; i < dim_; ++i) query[i] = vector(a)[i] - vector(b)[i] + vector(c)[i];
-        normalise(query.data(), dim_);
-        TopK top(std::max(0, k));
-        for (int w = 0; w < size(); ++w) {
-            if (w == a || w == b || w == c) continue;
-            top.offer(w, fastDot(query.data(), vector(w), dim_));
-        }
-        return top.sorted();
+        return nearest(query.data(), k, {a, b, c});
     }
     const float epsilon = 1e-3f;
-    TopK top(std::max(0, k));
-    for (int w = 0; w < size(); ++w) {
-        if (w == a || w == b || w == c) continue;
+    return best(k, {a, b, c}, [&](int w) {
         const float ca = (fastDot(vector(w), vector(a), dim_) + 1) / 2;
         const float cb = (fastDot(vector(w), vector(b), dim_) + 1) / 2;
         const float cc = (fastDot(vector(w), vector(c), dim_) + 1) / 2;
-        top.offer(w, ca * cc / (cb + epsilon));
-    }
-    return top.sorted();
+        return ca * cc / (cb + epsilon);
+    });
 }
 
-float VectorSpace::similarity(int a, int b) const { return fastDot(vector(a), vector(b), dim_); }
+float VectorSpace::similarity(int a, int b) const {
+    return valid(a) && valid(b) ? fastDot(vector(a), vector(b), dim_) : NAN;
+}
 
 int VectorSpace::oddOneOut(const std::vector<int>& words, std::vector<float>* meanSimilarity) const {
-    const int n = static_cast<int>(words.size());
+    const bool allKnown = std::all_of(words.begin(), words.end(), [&](int w) { return valid(w); });
+    const int n = allKnown ? static_cast<int>(words.size()) : 0;
     std::vector<float> means(static_cast<std::size_t>(n), 0.0f);
     for (int i = 0; i < n; ++i) {
         for (int j = 0; j < n; ++j)
@@ -139,6 +158,16 @@ std::vector<float> VectorSpace::pca2d(const std::vector<std::vector<float>>& vec
         for (Eigen::Index r = 0; r < n; ++r) out[static_cast<std::size_t>(r) * 2 + axis] = static_cast<float>(u[r] * std::sqrt(lambda));
     }
     return out;
+}
+
+std::vector<float> VectorSpace::pca2d(const std::vector<int>& words, const std::vector<float>& extra) const {
+    std::vector<std::vector<float>> vectors;
+    for (int w : words)
+        if (valid(w)) vectors.push_back(unitVector(w));
+    const auto d = static_cast<std::size_t>(dim_);
+    for (std::size_t r = 0; d > 0 && r + d <= extra.size(); r += d)
+        vectors.emplace_back(extra.begin() + static_cast<long>(r), extra.begin() + static_cast<long>(r + d));
+    return pca2d(vectors);
 }
 
 }  // namespace vaerksted::word2vec

@@ -1,5 +1,5 @@
-// w2v train: count the corpus, build the vocabulary, encode, train on several threads with a
-// progress bar, and write the focus vectors (and, if asked, the context vectors).
+// w2v train: the core's TrainingSession (the page's worker runs the same) fed from a file, trained
+// on several threads with a progress bar; writes the focus vectors (and, if asked, the context vectors).
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -9,8 +9,8 @@
 #include "commands.hpp"
 #include "text_source.hpp"
 #include "vectors_file.hpp"
-#include "word2vec/text_normaliser.hpp"
-#include "word2vec/trainer.hpp"
+#include "word2vec/training_session.hpp"
+#include "word2vec/vector_io.hpp"
 
 namespace w2v {
 
@@ -41,72 +41,63 @@ void printProgress(const Progress& p, double seconds, int threads, bool final) {
     std::fflush(stderr);
 }
 
-bool parseConfig(const Options& o, TrainConfig& config, std::string& error) {
-    config.architecture = o.has("cbow") ? Architecture::Cbow : Architecture::SkipGram;
-    config.output = o.has("softmax") ? Output::Softmax : Output::NegativeSampling;
-    config.dim = static_cast<int>(o.integer("dim", 100));
-    config.window = static_cast<int>(o.integer("window", 5));
-    config.negatives = static_cast<int>(o.integer("negatives", 5));
-    config.sample = o.number("sample", 1e-4);
-    config.epochs = static_cast<int>(o.integer("epochs", 5));
-    config.learningRate = o.number("lr", config.architecture == Architecture::Cbow ? 0.05 : 0.025);
-    config.seed = static_cast<std::uint64_t>(o.integer("seed", 1));
-    const std::string decay = o.text("decay", "linear");
-    if (decay != "linear" && decay != "none") error = "--decay is linear or none";
-    config.decay = decay == "none" ? RateDecay::Constant : RateDecay::Linear;
-    if (error.empty() && (!o.has("input") || !o.has("output"))) error = "train needs --input CORPUS and --output VECTORS";
-    return error.empty();
+// What to type instead, for the statuses about the command line's own options.
+const char* hint(TrainStatus status) {
+    switch (status) {
+        case TrainStatus::UnknownDecay: return " (--decay is linear or none)";
+        case TrainStatus::InvalidSeed: return " (--seed is a whole number from 0 to 2^53 - 1)";
+        default: return "";
+    }
+}
+
+// The command line as the core's settings: flags and option names → TrainSettings.
+TrainSettings settingsOf(const Options& o) {
+    TrainSettings s;
+    s.architecture = o.has("cbow") ? "cbow" : "skipgram";
+    s.output = o.has("softmax") ? "softmax" : "negative";
+    s.decay = o.text("decay", "linear");
+    s.dim = static_cast<double>(o.integer("dim", 100));
+    s.window = static_cast<double>(o.integer("window", 5));
+    s.negatives = static_cast<double>(o.integer("negatives", 5));
+    s.sample = o.number("sample", 1e-4);
+    s.epochs = static_cast<double>(o.integer("epochs", 5));
+    if (!o.text("lr").empty()) s.learningRate = o.number("lr", 0.0);
+    s.seed = static_cast<double>(o.integer("seed", 1));
+    s.minCount = static_cast<double>(o.integer("min-count", 5));
+    s.maxVocabulary = static_cast<double>(o.integer("max-vocab", 0));
+    s.normalise = o.has("normalise");
+    return s;
 }
 
 }  // namespace
 
 int trainCommand(const Options& o) {
-    TrainConfig config;
-    std::string error;
-    if (!parseConfig(o, config, error)) {
-        std::fprintf(stderr, "w2v train: %s\n", error.c_str());
+    if (!o.has("input") || !o.has("output")) {
+        std::fprintf(stderr, "w2v train: train needs --input CORPUS and --output VECTORS\n");
         return 2;
     }
     const std::string input = o.text("input");
     const int threads = static_cast<int>(std::max(1LL, o.integer("threads", 1)));
     const auto began = Clock::now();
 
-    // --normalise: ordinary text (as the page trains a student's text), read through TextNormaliser.
-    const bool normalise = o.has("normalise");
-    const auto reader = [&](auto&& feed) {
-        TextNormaliser normaliser;
-        std::string clean;
-        const std::string problem = readText(input, [&](std::string_view piece) {
-            if (!normalise) return feed(piece);
-            clean.clear();
-            normaliser.feed(piece, clean);
-            feed(clean);
-        });
-        if (normalise) {
-            clean.clear();
-            normaliser.finish(clean);
-            feed(clean);
-        }
-        return problem;
+    // The corpus is read twice (counted, then encoded), in pieces; a read problem stops both passes.
+    std::string readError;
+    const TextPass corpus = [&](const TextSink& feed) {
+        if (readError.empty()) readError = readText(input, feed);
     };
-    CorpusCounter counter;
-    if (!(error = reader([&](std::string_view piece) { counter.feed(piece); })).empty()) {
-        std::fprintf(stderr, "w2v train: %s\n", error.c_str());
+    TrainingSession session;
+    const TrainStatus status = session.setup(corpus, settingsOf(o));
+    if (!readError.empty()) {
+        std::fprintf(stderr, "w2v train: %s\n", readError.c_str());
         return 1;
     }
-    counter.finish();
-    const Vocabulary vocabulary = Vocabulary::fromCounts(counter.counts(), o.integer("min-count", 5),
-                                                         static_cast<std::size_t>(o.integer("max-vocab", 0)));
-    CorpusEncoder encoder(vocabulary);
-    reader([&](std::string_view piece) { encoder.feed(piece); });
-    const Corpus corpus = encoder.finish();
-    std::fprintf(stderr, "%lld words read, %zu distinct; vocabulary %d words (min count %lld), %zu tokens in %lld sentences\n",
-                 static_cast<long long>(counter.words()), counter.counts().size(), vocabulary.size(),
-                 o.integer("min-count", 5), corpus.tokens.size(), static_cast<long long>(corpus.sentences()));
-
-    Trainer trainer(vocabulary, corpus, config);
-    if (trainer.check() != TrainStatus::Ok) {
-        std::fprintf(stderr, "w2v train: %s\n", trainStatusName(trainer.check()));
+    if (session.textRead())
+        std::fprintf(stderr, "%lld words read, %zu distinct; vocabulary %d words (min count %lld), %zu tokens in %lld sentences\n",
+                     static_cast<long long>(session.wordsRead()), session.distinctWords(), session.vocabulary().size(),
+                     o.integer("min-count", 5), session.corpus().tokens.size(),
+                     static_cast<long long>(session.corpus().sentences()));
+    if (status != TrainStatus::Ok) {
+        std::fprintf(stderr, "w2v train: %s%s\n", trainStatusName(status), hint(status));
         return 2;
     }
     const auto trainStart = Clock::now();
@@ -116,31 +107,33 @@ int trainCommand(const Options& o) {
         int lastTenth = -1;
         while (!done) {
             std::this_thread::sleep_for(std::chrono::milliseconds(250));
-            const Progress p = trainer.progress();
+            const Progress p = session.progress();
             const int tenth = p.wordsTotal ? static_cast<int>(10 * p.wordsDone / p.wordsTotal) : 0;
             if (isatty(2) || tenth != lastTenth) printProgress(p, seconds(), threads, false);
             lastTenth = tenth;
         }
     });
     std::vector<std::thread> workers;
-    for (int t = 1; t < threads; ++t) workers.emplace_back([&, t] { trainer.run(t, threads); });
-    trainer.run(0, threads);
+    for (int t = 1; t < threads; ++t) workers.emplace_back([&, t] { session.run(t, threads); });
+    session.run(0, threads);
     for (std::thread& w : workers) w.join();
     done = true;
     reporter.join();
-    printProgress(trainer.progress(), seconds(), threads, true);
+    printProgress(session.progress(), seconds(), threads, true);
     std::fprintf(stderr, "words/s/thread %.0f (training only), total time %s\n",
-                 static_cast<double>(trainer.progress().wordsTotal) / seconds() / threads,
+                 static_cast<double>(session.progress().wordsTotal) / seconds() / threads,
                  duration(std::chrono::duration<double>(Clock::now() - began).count()).c_str());
 
     const bool text = o.text("format", "binary") == "text";
+    const int dim = session.config().dim;
+    std::string error;
     const auto write = [&](const std::string& path, const std::vector<float>& rows) {
-        const auto bytes = text ? writeWord2VecText(vocabulary.words(), config.dim, rows)
-                                : writeWord2VecBinary(vocabulary.words(), config.dim, rows);
+        const auto bytes = text ? writeWord2VecText(session.vocabulary().words(), dim, rows)
+                                : writeWord2VecBinary(session.vocabulary().words(), dim, rows);
         return writeFile(path, bytes, error);
     };
-    if (!write(o.text("output"), trainer.embeddings().focusMatrix()) ||
-        (o.has("context-output") && !write(o.text("context-output"), trainer.embeddings().contextMatrix()))) {
+    if (!write(o.text("output"), session.focusMatrix()) ||
+        (o.has("context-output") && !write(o.text("context-output"), session.contextMatrix()))) {
         std::fprintf(stderr, "w2v train: %s\n", error.c_str());
         return 1;
     }

@@ -252,6 +252,8 @@ class NeuronPage {
         return t('errorDiverged', { iteration: formatCount(iteration), eta: formatNumber(this.store.state.neuron.eta) });
       case 'invalid_learning_rate':
         return t('errorEta');
+      case 'invalid_seed':
+        return t('errorSeed');
       case 'non_finite_input':
         return t('errorCore', { detail: t('errorCoreCell', { row: status.row + 2,
           column: data ? (data.featureNames[status.column] ?? data.targetName) : status.column + 1 }) });

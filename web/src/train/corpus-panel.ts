@@ -240,7 +240,9 @@ export class CorpusPanel {
   // The worker refused the settings (e.g. the full softmax for a large vocabulary).
   refused(status: string): void {
     this.ready = false;
-    const key = ({ empty_corpus: 'corpusEmpty', softmax_vocabulary_too_large: 'corpusSoftmaxTooLarge' } as Record<string, MessageKey>)[status];
+    const key = ({ empty_corpus: 'corpusEmpty', softmax_vocabulary_too_large: 'corpusSoftmaxTooLarge',
+      unknown_architecture: 'corpusUnknownArchitecture', unknown_output: 'corpusUnknownOutput',
+      unknown_decay: 'corpusUnknownDecay', invalid_seed: 'corpusInvalidSeed' } as Record<string, MessageKey>)[status];
     this.problem(key ? t(key) : t('corpusRefused', { status }));
   }
 

@@ -74,7 +74,7 @@ class TrainPage {
       }
       etaField.setError(null);
       store.update((s) => { s.train.eta = eta; });
-      if (this.state?.running) this.client.send({ type: 'toy-run', eta });
+      this.client.send({ type: 'toy-eta', eta });
     });
     const button = (key: Parameters<typeof tr>[1], action: string, primary = false) =>
       tr('button', key, { type: 'button', 'data-action': action, class: primary ? 'button-primary' : undefined });
@@ -125,7 +125,7 @@ class TrainPage {
     const radians = angles?.map((a) => (a * Math.PI) / 180);
     this.client.send({ type: 'toy-setup', words: TOY_WORDS.length, counts: this.counts,
       focus: radians ? radians.slice(0, 5) : TOY_START.focus.map(angleOf),
-      context: radians ? radians.slice(5) : TOY_START.context.map(angleOf) });
+      context: radians ? radians.slice(5) : TOY_START.context.map(angleOf), eta: this.store.state.train.eta });
   }
 
   private reset(): void {
@@ -193,7 +193,7 @@ class TrainPage {
       this.goal.textContent = t('toyGoal', { best: formatFixed(this.best, 2), goal: formatFixed(TOY_BEST, 2) });
     });
     view('toy tables', (state) => this.tables.show(state));
-    view('toy pair', (state) => this.pair.show(state, this.store.state.train.eta));
+    view('toy pair', (state) => this.pair.show(state));
     view('toy loss', () => this.lossView.setCurve(Float64Array.from(this.history.steps), Float64Array.from(this.history.losses)));
   }
 

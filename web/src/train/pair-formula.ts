@@ -12,7 +12,6 @@ export class PairFormula {
   private readonly term = h('div', { class: 'formula' });
   private readonly update = h('div', { class: 'formula', 'data-toy': 'update' });
   private state: ToyState | null = null;
-  private eta = 0.05;
 
   constructor(private readonly words: readonly string[], private readonly counts: number[]) {
     const V = words.length;
@@ -25,9 +24,8 @@ export class PairFormula {
       this.softmax, this.term, tr('p', 'toyUpdateHelp', { class: 'field-help' }), this.update);
   }
 
-  show(state: ToyState, eta: number): void {
+  show(state: ToyState): void {
     this.state = state;
-    this.eta = eta;
     this.render();
   }
 
@@ -37,8 +35,7 @@ export class PairFormula {
     const V = this.words.length;
     const pair = Number(this.select.value);
     const w = Math.floor(pair / V), c = pair % V;
-    const v = [Math.cos(s.focus[w]), Math.sin(s.focus[w])];
-    const dot = (o: number) => v[0] * Math.cos(s.context[o]) + v[1] * Math.sin(s.context[o]);
+    const dot = (o: number) => s.scores[w * V + o];  // v_w·k_o, from the core
     const name = (i: number) => `\\text{${this.words[i]}}`;
     // Dot products to two decimals, as on paper (and −0 or 10⁻¹⁶ of rounding noise shown as 0).
     const shown = (o: number) => texFixed(Math.round(dot(o) * 100) / 100 + 0, 2);
@@ -47,10 +44,10 @@ export class PairFormula {
       `{\\sum_o e^{v_{${name(w)}}\\cdot k_o}} \\\\ &= \\frac{e^{${shown(c)}}}{${exps}} \\\\ &= ${texFixed(s.probabilities[pair], 4)} \\end{aligned}`, true);
     const n = this.counts[pair];
     renderMath(this.term, `-${n}\\cdot\\ln P(${name(c)} \\mid ${name(w)}) = -${n}\\cdot\\ln ${texFixed(s.probabilities[pair], 4)} = ` +
-      `${texFixed(-n * Math.log(s.probabilities[pair]), 4)}`, true);
-    const theta = s.focus[w], g = s.gradientFocus[w];
-    this.update.dataset.next = String(theta - this.eta * g);  // the angle after Ét skridt (for tests)
+      `${texFixed(s.terms[pair], 4)}`, true);
+    const theta = s.focus[w], g = s.gradientFocus[w], next = s.nextFocus[w];
+    this.update.dataset.next = String(next);  // the angle after Ét skridt (for tests)
     renderMath(this.update, `\\theta_{${name(w)}} \\leftarrow \\theta_{${name(w)}} - \\eta\\cdot\\frac{\\partial L}{\\partial \\theta_{${name(w)}}}` +
-      ` = ${texNumber(theta, 4)} - ${texNumber(this.eta, 3)}\\cdot ${texFactor(g, 4)} = ${texNumber(theta - this.eta * g, 4)}`, true);
+      ` = ${texNumber(theta, 4)} - ${texNumber(s.eta, 3)}\\cdot ${texFactor(g, 4)} = ${texNumber(next, 4)}`, true);
   }
 }

@@ -13,14 +13,12 @@ export class ToyTables {
   show(state: ToyState): void {
     const V = this.words.length;
     const rows: HTMLElement[] = [];
-    let total = 0;
     for (let w = 0; w < V; w++) {
       for (let c = 0; c < V; c++) {
         const n = this.counts[w * V + c];
         if (n === 0) continue;
         const p = state.probabilities[w * V + c];
-        const term = -n * Math.log(p);
-        total += term;
+        const term = state.terms[w * V + c];  // n·(−ln P), from the core
         rows.push(h('tr', {},
           h('td', {}, `−${n}·ln P(${this.words[c]} | ${this.words[w]})`),
           h('td', { class: 'num' }, formatFixed(p, 4)),
@@ -30,7 +28,7 @@ export class ToyTables {
     this.terms.replaceChildren(
       h('thead', {}, h('tr', {}, tr('th', 'toyTerm'), h('th', { class: 'num' }, 'P'), tr('th', 'toyTermValue', { class: 'num' }))),
       h('tbody', {}, ...rows),
-      h('tfoot', {}, h('tr', {}, h('th', {}, 'L'), h('td', {}), h('th', { class: 'num', 'data-toy': 'sum' }, formatFixed(total, 4)))));
+      h('tfoot', {}, h('tr', {}, h('th', {}, 'L'), h('td', {}), h('th', { class: 'num', 'data-toy': 'sum' }, formatFixed(state.loss, 4)))));
     fillProbabilityTable(this.probabilities, this.words, state.probabilities, (w, c) => this.counts[w * V + c] > 0);
   }
 }

@@ -1,7 +1,7 @@
 // Training word2vec on a text inside the "Træn word2vec" worker: slices of about 10 ms so that
 // pause gets through at once, progress posted ~10 times a second, and the watched words'
 // neighbours and PCA picture recomputed from the current focus vectors ~3 times a second.
-import type { Vectors, Word2VecCoreModule, Word2VecSettings, Word2VecTrainer } from '@wasm/word2vec_core.mjs';
+import type { PairChoiceName, Vectors, Word2VecCoreModule, Word2VecSettings, Word2VecTrainer } from '@wasm/word2vec_core.mjs';
 import { QueryEngine } from '../models/query-engine.ts';
 import type { CorpusState, TrainEvents } from './train-protocol.ts';
 import type { Plot } from './vectors-protocol.ts';
@@ -15,22 +15,6 @@ const NEIGHBOURS = 5;
 const MAX_HISTORY = 2000;
 const SMALL_VOCABULARY = 12;  // the whole softmax table fits the screen
 const PLANE_WORDS = 12;       // at most this many words drawn as arrows in dimension 2 or 3
-
-// P(c | w) = e^(v_w·k_c) / Σ_o e^(v_w·k_o) for every pair. Shapes: focus, context (words × dim).
-function softmaxTable(focus: Float32Array, context: Float32Array, words: number, dim: number): number[] {
-  const p: number[] = [];
-  for (let w = 0; w < words; w++) {
-    const scores = Array.from({ length: words }, (_, o) => {
-      let s = 0;
-      for (let i = 0; i < dim; i++) s += focus[w * dim + i] * context[o * dim + i];
-      return s;
-    });
-    const top = Math.max(...scores);
-    const sum = scores.reduce((a, s) => a + Math.exp(s - top), 0);
-    for (const s of scores) p.push(Math.exp(s - top) / sum);
-  }
-  return p;
-}
 
 // The words drawn as arrows: the whole vocabulary when it is small, else the watched words in it.
 function arrowWords(words: string[], watch: string[]): string[] {
@@ -57,7 +41,7 @@ export class CorpusTraining {
   private trainer: Word2VecTrainer | null = null;
   private readonly vectors: Vectors;
   private watch: string[] = [];
-  private pairStatus = 'no_pair';
+  private pairStatus: PairChoiceName = 'no_pair';
   private pairSteps = 0;
   private running = false;
   private chunk = 2000;  // corpus words per advance(), tuned to take about a millisecond
@@ -206,12 +190,14 @@ export class CorpusTraining {
       neighbours: this.watch.slice(0, 4).map((word) => ({ word, matches: engine.neighboursOf(word, NEIGHBOURS) })),
       plot: engine.wordsPicture(this.watch), small: null, plane: null, space: null,
     };
-    // The matrices are copied only when they are shown: a large vocabulary would cost too much.
+    // The table and matrices are copied only when they are shown: a large vocabulary would cost too much.
     const dim = this.vectors.dim(), size = this.vectors.size();
     if (size > SMALL_VOCABULARY && dim !== 2 && dim !== 3) return;
     const words = this.vectors.words().split('\n').slice(0, -1);
+    // P(c | w) = e^(v_w·k_c) / Σ_o e^(v_w·k_o), the core's table copied into plain numbers for the post
+    if (size <= SMALL_VOCABULARY) this.look.small = { words, probabilities: Array.from(this.trainer.probabilities()) };
+    if (dim !== 2 && dim !== 3) return;
     const { focus, context } = this.trainer.matrices();
-    if (size <= SMALL_VOCABULARY) this.look.small = { words, probabilities: softmaxTable(focus, context, size, dim) };
     if (dim === 2) this.look.plane = vectorsPlot(words, focus, context, this.watch);
     if (dim === 3) {
       const shown = arrowWords(words, this.watch);

@@ -7,6 +7,10 @@ export interface ToyState {
   context: number[];        // θ of each context vector k
   loss: number;             // L
   probabilities: number[];  // (words × words) P(c | w), row = focus word
+  terms: number[];          // (words × words) n(w, c)·(−ln P(c | w)), 0 where n = 0
+  scores: number[];         // (words × words) v_w·k_o
+  eta: number;              // the η of the next step
+  nextFocus: number[];      // θ − η·∂L/∂θ of each focus vector: where Ét skridt takes it
   gradient: number;         // |∇L| over all ten angles
   gradientFocus: number[];  // ∂L/∂θ of each focus vector v
   gradientContext: number[];  // ∂L/∂θ of each context vector k
@@ -50,7 +54,8 @@ export type ToTrainWorker =
   | { type: 'corpus-pause' }
   | { type: 'corpus-watch'; watch: string[] }
   | { type: 'corpus-vectors' }  // the focus vectors as they are now, as a word2vec text file
-  | { type: 'toy-setup'; words: number; counts: number[]; focus: number[]; context: number[] }
+  | { type: 'toy-setup'; words: number; counts: number[]; focus: number[]; context: number[]; eta: number }
+  | { type: 'toy-eta'; eta: number }  // the η the formulas' next step uses (and a run's, if one runs)
   | { type: 'toy-angles'; focus: number[]; context: number[] }
   | { type: 'toy-run'; eta: number }
   | { type: 'toy-step'; eta: number }

@@ -21,8 +21,9 @@ class ToyDescent {
 
   constructor(private readonly toy: CircleToy, private readonly out: Served<TrainEvents>) {}
 
-  setup(words: number, counts: number[], focus: number[], context: number[]): void {
+  setup(words: number, counts: number[], focus: number[], context: number[], eta: number): void {
     this.running = false;
+    this.eta = eta;
     this.toy.setup(words, counts);
     this.setAngles(focus, context);
   }
@@ -34,7 +35,14 @@ class ToyDescent {
     this.publish();
   }
 
+  // The η of the formulas' next step; a run goes on with it.
+  setEta(eta: number): void {
+    this.eta = eta;
+    if (!this.running) this.publish();
+  }
+
   step(eta: number): void {
+    this.eta = eta;
     this.running = false;
     this.descend(eta, 1);
     this.publish();
@@ -87,11 +95,16 @@ class ToyDescent {
 
   private publish(): void {
     const g = this.toy.gradient();
+    const next = this.toy.stepped(this.eta);
     const state: ToyState = {
       focus: Array.from(this.toy.focusAngles()),
       context: Array.from(this.toy.contextAngles()),
       loss: this.toy.loss(),
       probabilities: Array.from(this.toy.probabilities()),
+      terms: Array.from(this.toy.terms()),
+      scores: Array.from(this.toy.scores()),
+      eta: this.eta,
+      nextFocus: Array.from(next.focus),
       gradient: Math.hypot(...g.focus, ...g.context),
       gradientFocus: Array.from(g.focus),
       gradientContext: Array.from(g.context),
@@ -115,7 +128,8 @@ serve<TrainRequests, TrainEvents>(self as unknown as WorkerEnd, async (out) => {
     'corpus-pair-step': () => corpus.pairStep(),
     'corpus-watch': ({ watch }) => corpus.setWatch(watch),
     'corpus-vectors': () => corpus.focusVectors(),
-    'toy-setup': ({ words, counts, focus, context }) => toy.setup(words, counts, focus, context),
+    'toy-setup': ({ words, counts, focus, context, eta }) => toy.setup(words, counts, focus, context, eta),
+    'toy-eta': ({ eta }) => toy.setEta(eta),
     'toy-angles': ({ focus, context }) => toy.setAngles(focus, context),
     'toy-step': ({ eta }) => toy.step(eta),
     'toy-run': ({ eta }) => toy.run(eta),

@@ -142,6 +142,16 @@ declare module '@wasm/word2vec_core.mjs' {
     delete(): void;
   }
 
+  // Why setup cannot train (trainStatusName in wasm/core/word2vec/trainer.cpp).
+  export type TrainStatusName =
+    | 'ok' | 'empty_corpus' | 'invalid_dim' | 'invalid_window' | 'invalid_negatives' | 'invalid_epochs'
+    | 'invalid_learning_rate' | 'invalid_sample' | 'softmax_vocabulary_too_large'
+    | 'unknown_architecture' | 'unknown_output' | 'unknown_decay' | 'invalid_seed';
+
+  // Which pair choosePair took: the one asked for, the text's first pair instead, or none.
+  export type PairChoiceName = 'ok' | 'first_pair' | 'no_pair';
+
+  // A missing field takes the default; a name not listed here or a bad seed is refused with its own status.
   export interface Word2VecSettings {
     architecture?: 'skipgram' | 'cbow';
     output?: 'negative' | 'softmax';
@@ -152,7 +162,7 @@ declare module '@wasm/word2vec_core.mjs' {
     epochs?: number;
     learningRate?: number;
     decay?: 'linear' | 'none';  // η falls linearly to 0 (word2vec), or stays η
-    seed?: number;
+    seed?: number;  // a whole number from 0 to 2^53 − 1
     minCount?: number;
     normalise?: boolean;  // ordinary text: made ready as w2v train --normalise does
   }
@@ -191,15 +201,16 @@ declare module '@wasm/word2vec_core.mjs' {
   }
 
   export interface Word2VecTrainer {
-    setup(text: string, settings: Word2VecSettings): string;  // "ok" or the reason (a TrainStatus name)
+    setup(text: string, settings: Word2VecSettings): TrainStatusName;
     train(): Word2VecProgress;
     advance(words: number): Word2VecProgress & { running: boolean };  // a slice; same result as train()
     progress(): Word2VecProgress;
     focusVectors(): Uint8Array;  // word2vec text format
     matrices(): { focus: Float32Array; context: Float32Array };  // (words × dim) each, as they are now
+    probabilities(): Float64Array;  // (words × words) P(c | w) now, row = focus word; empty above 2000 words
     // The pair worked out beside the formulas: 'ok', 'first_pair' (a word is not in the text: its
     // first two neighbouring words instead) or 'no_pair'; draws the pair's negatives.
-    choosePair(focus: string, context: string): string;
+    choosePair(focus: string, context: string): PairChoiceName;
     pairWork(): PairWork | null;
     pairStep(): PairWork | null;  // one step of gradient descent on the pair, then new negatives
     delete(): void;
@@ -215,6 +226,9 @@ declare module '@wasm/word2vec_core.mjs' {
     probabilities(): Float64Array;      // (words × words) P(c | w)
     gradient(): { focus: Float64Array; context: Float64Array };  // ∂L/∂θ
     descend(eta: number, steps: number): number;  // the new L
+    terms(): Float64Array;              // (words × words) n(w, c)·(−ln P(c | w)), 0 where n = 0
+    scores(): Float64Array;             // (words × words) v_w·k_o
+    stepped(eta: number): { focus: Float64Array; context: Float64Array };  // θ − η·∂L/∂θ, not taken
     delete(): void;
   }
 
@@ -222,7 +236,9 @@ declare module '@wasm/word2vec_core.mjs' {
     CircleToy: new () => CircleToy;
     Vectors: new () => Vectors;
     Word2VecTrainer: new () => Word2VecTrainer;
-    generateSentences(seed: number, count: number): string;  // the seeded Danish practice corpus
+    generateSentences(seed: number, count: number): string;  // the seeded Danish practice corpus ('' for a bad seed)
+    // Every status the core can return, by kind.
+    statusNames(): { train: TrainStatusName[]; vectors: VectorStatusName[]; pair: PairChoiceName[] };
   }
 
   export interface ModuleOptions {
