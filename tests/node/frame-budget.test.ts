@@ -65,16 +65,6 @@ test('only views with something new are drawn; one view can say so alone', () =>
   assert.equal(framesWaiting(), 0, 'nothing left, no frame asked for');
 });
 
-test('flush draws everything waiting at once', () => {
-  const { budget, view, frame } = harness(8);
-  view('a', 20);
-  view('b', 20);
-  budget.invalidate();
-  budget.flush();
-  assert.equal(budget.pending, false);
-  assert.deepEqual(frame(), []);  // the frame asked for finds nothing to do
-});
-
 test('a view drawn in parts comes back in the next frames until it says it is done', () => {
   const { budget, frame } = harness(8);
   let parts = 3;

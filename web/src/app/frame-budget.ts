@@ -48,12 +48,6 @@ export class FrameBudget {
     this.schedule();
   }
 
-  // Draws every waiting view now, whatever it costs (a click's answer, a test that waits for it).
-  flush(): void {
-    for (const view of this.views) if (view.waiting) this.drawView(view);
-    if (!this.frame) this.busy(false);  // else the frame asked for says so
-  }
-
   get pending(): boolean {
     return this.views.some((view) => view.waiting);
   }

@@ -30,12 +30,4 @@ export class MathBlocks {
   get pending(): boolean {
     return this.wanted.some((tex, i) => this.shown[i] !== tex);
   }
-
-  all(): void {
-    while (this.step());
-  }
-
-  clear(): void {
-    this.set([]);
-  }
 }

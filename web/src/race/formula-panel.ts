@@ -79,10 +79,6 @@ export class FormulaPanel {
     return this.blocks.step();
   }
 
-  typesetAll(): void {
-    this.blocks.all();
-  }
-
   refresh(): void {
     if (this.data) this.setData(this.data);
     options(this.lossSelect, [['squared', 'laneSquared'], ['cross_entropy', 'laneCrossEntropy']]);
