@@ -25,6 +25,14 @@ import type { NeuronFormulas } from '../wasm/neuron-formulas.ts';
 import { loadNeuronFormulas } from '../wasm/neuron-formulas-loader.ts';
 import { WeightsPanel } from './weights-panel.ts';
 
+const PREDICTION_EVERY_MS = 250;
+
+// Runs `task` when the browser has nothing else to do (soon, where requestIdleCallback is missing).
+function whenIdle(task: () => void): void {
+  if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout: 5000 });
+  else setTimeout(task, 1000);
+}
+
 export async function mountNeuronPage(shell: Shell, store: Store): Promise<void> {
   const page = new NeuronPage(shell, store, await loadNeuronFormulas());
   shell.onEmbed(() => openEmbedDialog(store, 'pageNeuronTitle', EMBEDDABLE));
@@ -141,7 +149,8 @@ class NeuronPage {
       await this.dataPanel.openPreset(preset, null, null);  // the URL's columns did not fit
     // The XLSX reader loads on demand; fetch it now, while there is a network, so that a
     // teacher's .xlsx still opens after the connection drops (also where no service worker runs).
-    void import('../data/xlsx.ts');
+    // When the page is idle: evaluating it takes ~50 ms, which would hold up a frame of a run.
+    whenIdle(() => void import('../data/xlsx.ts'));
   }
 
   refresh(): void {
@@ -237,7 +246,13 @@ class NeuronPage {
     view('scatter', (lane) => this.scatter.setModels([{ weights: lane.weights, level: lane.level, activation: activation(), label: '',
       color: COLORS.boundary, curveColor: COLORS.output }]));
     view('weights', (lane) => this.weights.show(lane));
-    view('prediction', (lane) => this.prediction.setModel(lane.weights, activation()));
+    // The typeset prediction at a readable pace while training runs (KaTeX and its layout are slow).
+    let lastPrediction = -Infinity;
+    view('prediction', (lane, snapshot) => {
+      if (snapshot.running && performance.now() - lastPrediction < PREDICTION_EVERY_MS) return;
+      lastPrediction = performance.now();
+      this.prediction.setModel(lane.weights, activation());
+    });
   }
 
   private showRunMessage(text: string | null): void {
