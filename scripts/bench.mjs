@@ -138,7 +138,7 @@ printTrainPage(trainPage);
 // Every page's longest main-thread task while it trains or answers, in one table.
 const longestRows = [
   ...browserNumbers.runs.map((run) => [run.name, run.longest, run.frames / run.seconds]),
-  ['Ordvektorer: loading the vectors and answering the gallery\'s analogies', explorer.longest, null],
+  ['Ordvektorer: answering the gallery\'s analogies (the vectors loaded)', explorer.longest, null],
   ['Træn word2vec: training on the generated sentences at full speed', trainPage.longest, trainPage.frames / trainPage.seconds],
 ];
 console.log('\nResponsiveness: the longest task on each page\'s main thread (Chromium\'s long tasks are those over 50 ms)\n');
