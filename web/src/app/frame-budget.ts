@@ -92,6 +92,17 @@ export class FrameBudget {
   }
 }
 
+// A view's costly part (typesetting) at most every `everyMs` while training runs, and always
+// when it is not running; `due(running)` says whether now is such a time.
+export function pace(everyMs: number): (running: boolean) => boolean {
+  let last = -Infinity;
+  return (running) => {
+    if (running && performance.now() - last < everyMs) return false;
+    last = performance.now();
+    return true;
+  };
+}
+
 // aria-busy="true" while views wait to be drawn: screen readers wait, and so can a test.
 export function setBusy(element: HTMLElement, busy: boolean): void {
   if (busy) element.setAttribute('aria-busy', 'true');

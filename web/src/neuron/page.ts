@@ -20,7 +20,7 @@ import { PredictionPanel } from './prediction-panel.ts';
 import { RunBar } from '../app/run-bar.ts';
 import { StatsLine } from './stats-line.ts';
 import { ScatterView } from '../charts/scatter-view.ts';
-import { FrameBudget, setBusy } from '../app/frame-budget.ts';
+import { FrameBudget, pace, setBusy } from '../app/frame-budget.ts';
 import type { NeuronFormulas } from '../wasm/neuron-formulas.ts';
 import { loadNeuronFormulas } from '../wasm/neuron-formulas-loader.ts';
 import { WeightsPanel } from './weights-panel.ts';
@@ -247,12 +247,8 @@ class NeuronPage {
       color: COLORS.boundary, curveColor: COLORS.output }]));
     view('weights', (lane) => this.weights.show(lane));
     // The typeset prediction at a readable pace while training runs (KaTeX and its layout are slow).
-    let lastPrediction = -Infinity;
-    view('prediction', (lane, snapshot) => {
-      if (snapshot.running && performance.now() - lastPrediction < PREDICTION_EVERY_MS) return;
-      lastPrediction = performance.now();
-      this.prediction.setModel(lane.weights, activation());
-    });
+    const due = pace(PREDICTION_EVERY_MS);
+    view('prediction', (lane, snapshot) => { if (due(snapshot.running)) this.prediction.setModel(lane.weights, activation()); });
   }
 
   private showRunMessage(text: string | null): void {

@@ -5,7 +5,7 @@ import { h, options, tr } from '../app/dom.ts';
 import { hideControls, openEmbedDialog, type EmbeddableControl } from '../app/embed-dialog.ts';
 import { formatCount, formatNumber, t } from '../app/i18n.ts';
 import { RunBar } from '../app/run-bar.ts';
-import { FrameBudget, setBusy } from '../app/frame-budget.ts';
+import { FrameBudget, pace, setBusy } from '../app/frame-budget.ts';
 import { Visibility } from '../app/visibility.ts';
 import type { Shell } from '../app/shell.ts';
 import type { Store } from '../app/store.ts';
@@ -117,9 +117,9 @@ class RacePage {
     this.compare = new ComparePanel(formulas);
     this.formulas = new FormulaPanel(formulas, { example: store.state.race.example, loss: store.state.race.formulaLoss }, (choice) => {
       store.update((s) => { s.race.example = choice.example; s.race.formulaLoss = choice.loss; });
-      this.drawFormulas();
+      this.budget.invalidate();  // the formulas again, a block a frame
     });
-    this.exam = new ExamPanels(formulas, () => this.drawFormulas());
+    this.exam = new ExamPanels(formulas, () => this.budget.invalidate());
     this.table = new IterationTable(this.tableTexts());
     const scatterCanvas = h('canvas', { role: 'img' });
     const lossCanvases = [h('canvas', { role: 'img' }), h('canvas', { role: 'img' })];
@@ -326,12 +326,9 @@ class RacePage {
     // The formulas and the exam questions at a readable pace while training runs, typeset a block
     // a frame (KaTeX takes tens of milliseconds for a whole derivation).
     const typeset = (prepare: () => void, step: () => boolean): Draw => {
-      let last = -Infinity;
+      const due = pace(FORMULA_EVERY_MS);
       return (_, snapshot) => {
-        if (!snapshot.running || performance.now() - last >= FORMULA_EVERY_MS) {
-          last = performance.now();
-          prepare();
-        }
+        if (due(snapshot.running)) prepare();
         return step();
       };
     };
@@ -345,11 +342,6 @@ class RacePage {
     const stride = record.iterations.length > 1 ? record.iterations[1] - record.iterations[0] : 1;
     this.thinnedNote.hidden = stride <= 1;
     this.thinnedNote.textContent = t('tableThinned', { stride: formatCount(stride) });
-  }
-
-  // A choice in the formulas or an opened exam question: both again, a block a frame.
-  private drawFormulas(): void {
-    this.budget.invalidate();
   }
 
   private drawFormulaPanel(): void {
