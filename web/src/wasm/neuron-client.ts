@@ -5,7 +5,6 @@ import type { GridRequest, LandscapeReply, NeuronDataMessage, NeuronEvents, Neur
 import type { CoreStatus, NeuronSettings } from './neuron-types.ts';
 import { WorkerClient } from './worker-protocol.ts';
 
-export type { LandscapeReply, Reply };
 
 export interface NeuronClientEvents {
   state(snapshot: NeuronSnapshot, problem: CoreStatus | null, lane: number): void;

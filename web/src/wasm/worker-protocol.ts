@@ -19,7 +19,6 @@ export type WorkerMessage =
 export interface PageEnd {
   postMessage(message: PageMessage, transfer: Transferable[]): void;
   addEventListener(type: 'message' | 'messageerror' | 'error', listener: (event: Event) => void): void;
-  terminate?(): void;
 }
 export interface WorkerEnd {
   postMessage(message: WorkerMessage, transfer: Transferable[]): void;
@@ -71,11 +70,6 @@ export class WorkerClient<R extends RequestMap, E extends EventMap> {
     this.request(name, payload, transfer).catch(() => undefined);
   }
 
-  terminate(): void {
-    this.end.terminate?.();
-    this.fail('terminated', false);
-  }
-
   private receive(message: WorkerMessage): void {
     if (message.kind === 'reply') {
       const waiting = this.pending.get(message.id);
@@ -88,12 +82,12 @@ export class WorkerClient<R extends RequestMap, E extends EventMap> {
     }
   }
 
-  private fail(message: string, report = true): void {
+  private fail(message: string): void {
     if (this.failure) return;
     this.failure = new WorkerFailure(message);
     for (const waiting of this.pending.values()) waiting.reject(this.failure);
     this.pending.clear();
-    if (report) this.onFatal(message);
+    this.onFatal(message);
   }
 }
 
