@@ -43,6 +43,36 @@ TEST(NeuronOutput, RefusesWrongShapesAndNonFiniteInputs) {
     EXPECT_EQ(p.column, 1);
 }
 
+TEST(OutputTable, EveryRowOfWeightsOnEveryExample) {
+    Eigen::MatrixXd W(2, 3), X(2, 2), O;
+    W << 0.5, 1, -2,
+        -1, 0, 3;
+    X << 1, 0.25,
+         2, -1;
+    ASSERT_TRUE(outputTable(Activation::Sigmoid, W, X, O).ok());
+    ASSERT_EQ(O.rows(), 2);
+    ASSERT_EQ(O.cols(), 2);
+    // Python: 1/(1 + math.exp(-(w0 + w1·x1 + w2·x2))) for each row and example
+    EXPECT_NEAR(O(0, 0), 0.7310585786300049, 1e-15);   // z = 1
+    EXPECT_NEAR(O(0, 1), 0.9890130573694068, 1e-15);   // z = 4.5
+    EXPECT_NEAR(O(1, 0), 0.43782349911420193, 1e-15);  // z = −0.25
+    EXPECT_NEAR(O(1, 1), 0.01798620996209156, 1e-15);  // z = −4
+}
+
+TEST(OutputTable, RefusesWrongShapesAndNamesTheNonFiniteInput) {
+    Eigen::MatrixXd W(1, 2), X(2, 2), O;
+    W << 0, 1;
+    X << 1, 2, 3, 4;
+    EXPECT_EQ(outputTable(Activation::Sigmoid, W, X, O).status, Status::ShapeMismatch);
+    Eigen::MatrixXd W3(1, 3);
+    W3 << 0, 1, 1;
+    X(1, 0) = INFINITY;
+    const Problem p = outputTable(Activation::Sigmoid, W3, X, O);
+    EXPECT_EQ(p.status, Status::NonFiniteInput);
+    EXPECT_EQ(p.row, 1);
+    EXPECT_EQ(p.column, 0);
+}
+
 TEST(OutputCurve, IsTheActivationAlongTheLine) {
     Eigen::ArrayXd x(3), o;
     x << -2, 0, 2;

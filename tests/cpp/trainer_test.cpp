@@ -285,6 +285,9 @@ TEST(Trainer, NextTrainingWeightsAreWhereTheNextBatchStepLands) {
         const double scale = mode == GradientMode::Mean ? 0.05 / 8 : 0.05;
         ASSERT_EQ(promised.size(), w.size());
         for (Eigen::Index i = 0; i < w.size(); ++i) EXPECT_EQ(promised[i], w[i] - scale * g[i]);
+        double squares = 0.0;  // |∇E| = √(Σ_i (∂E/∂w̃_i)²), the race page's "længde af gradienten"
+        for (Eigen::Index i = 0; i < g.size(); ++i) squares += g[i] * g[i];
+        EXPECT_NEAR(trainer.trainingGradientLength(), std::sqrt(squares), 1e-12 * std::sqrt(squares));
         ASSERT_TRUE(trainer.train(1, 100, log).ok());
         EXPECT_TRUE(bitIdentical(trainer.trainingWeights(), promised));
     }

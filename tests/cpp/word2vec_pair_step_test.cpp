@@ -41,6 +41,9 @@ TEST(PairStep, NegativeSamplingByHand) {
     ASSERT_EQ(w.terms.size(), 3u);
     EXPECT_NEAR(w.terms[0], std::log1p(std::exp(-0.6)), kFloat);  // −ln σ(0.6)
     EXPECT_NEAR(w.terms[1], std::log1p(std::exp(0.2)), kFloat);   // −ln σ(−0.2)
+    ASSERT_EQ(w.predicted.size(), 3u);
+    EXPECT_NEAR(w.predicted[0], 1.0 / (1.0 + std::exp(-0.6)), kFloat);  // σ(v·k_1), the table's σ column
+    EXPECT_NEAR(w.predicted[2], 1.0 / (1.0 + std::exp(-0.2)), kFloat);
     EXPECT_NEAR(w.gradient[0], -0.61337535340685, kFloat);
     EXPECT_NEAR(w.gradient[1], 1.24140547213464, kFloat);
     EXPECT_NEAR(w.vAfter[0], 1.06133753534069, kFloat);
@@ -57,6 +60,11 @@ TEST(PairStep, FullSoftmaxByHand) {
     // P(1 | 0) = e^0.6 / (e^0.25 + e^0.6 + e^0.2);  ∂L/∂v = Σ_o P(o | 0)·k_o − k_1
     const PairWork w = workPair(handExample(), Output::Softmax, 0, 1, {}, 0.1);
     EXPECT_NEAR(w.probability, 0.421051189234086, kFloat);
+    // the fraction as the page writes it: e^0.6 / (e^0.25 + e^0.6 + e^0.2)
+    EXPECT_NEAR(w.expTarget, std::exp(0.6), kFloat);
+    EXPECT_NEAR(w.expSum, std::exp(0.25) + std::exp(0.6) + std::exp(0.2), kFloat);
+    ASSERT_EQ(w.predicted.size(), 3u);
+    EXPECT_NEAR(w.predicted[0], std::exp(0.25) / w.expSum, kFloat);  // P(0 | 0)
     EXPECT_NEAR(w.loss, 0.865000863061517, kFloat);
     EXPECT_NEAR(w.gradient[0], -0.488488812734925, kFloat);
     EXPECT_NEAR(w.gradient[1], 0.543489552678635, kFloat);

@@ -139,6 +139,10 @@ TEST(Word2VecToy, TermsScoresAndThePreviewedStepAreWhatThePageShows) {
     model.stepped(0.05, focus, context);
     model.gradient(gFocus, gContext);
     for (std::size_t w = 0; w < 5; ++w) EXPECT_EQ(focus[w], model.focusAngles()[w] - 0.05 * gFocus[w]);
+    // |∇L| over all ten angles, the number beside the picture
+    double squares = 0.0;
+    for (std::size_t w = 0; w < 5; ++w) squares += gFocus[w] * gFocus[w] + gContext[w] * gContext[w];
+    EXPECT_NEAR(model.gradientLength(), std::sqrt(squares), 1e-12);
     model.step(0.05);
     EXPECT_EQ(model.focusAngles(), focus);
     EXPECT_EQ(model.contextAngles(), context);

@@ -30,6 +30,17 @@ test('a prediction: z = w0 + w1·x1 + w2·x2 and o = f(z)', () => {
   assert.equal(formulas.output('sigmoid', [1, 2], [Number.NaN]), null);
 });
 
+test('the iteration table\'s o: every row of weights on every example, row by row', () => {
+  // two rows of (w0, w1, w2), three examples of (x1, x2)
+  const data: NeuronData = { featureNames: ['a', 'b'], targetName: 't', rows: 3, cols: 2, x: Float64Array.of(1, 0.25, 2, -1, 0, 0),
+    t: Float64Array.of(0, 1, 0), classLabels: ['0', '1'] };
+  const o = formulas.outputTable('sigmoid', Float64Array.of(0.5, 1, -2, -1, 0, 3), 2, data)!;
+  const z = [[0.5 + 1 - 0.5, 0.5 + 2 + 2, 0.5], [-1 + 0.75, -1 - 3, -1]];
+  assert.equal(o.length, 6);
+  z.flat().forEach((zz, i) => close(o[i], sigmoid(zz)));
+  assert.equal(formulas.outputTable('sigmoid', Float64Array.of(0.5, 1), 1, data), null);  // a weight too few
+});
+
 test('the curve o(x) of a one-input neuron', () => {
   const o = formulas.curve('sigmoid', 1, 0.5, [-2, 0, 2]);
   assert.equal(o.length, 3);

@@ -36,7 +36,7 @@ function expected(trainer: Word2VecTrainer, words: string[], dim: number, work: 
       row(context, o).forEach((k, d) => { gradient[d] += slope * k; });
     });
     const p = Math.exp(scores[words.indexOf(work.target)]) / sum;
-    return { v, gradient, loss: -Math.log(p), probability: p };
+    return { v, gradient, loss: -Math.log(p), probability: p, predicted: scores.map((x) => Math.exp(x) / sum), expSum: sum };
   }
   const targets: [string, number][] = [[work.target, 1], ...work.negatives.map((n): [string, number] => [n, 0])];
   let loss = 0;
@@ -46,7 +46,8 @@ function expected(trainer: Word2VecTrainer, words: string[], dim: number, work: 
     loss -= Math.log(t ? sigma(s) : sigma(-s));  // L = −[ln σ(v·k_c) + Σ ln σ(−v·k_j)]
     k.forEach((x, d) => { gradient[d] += (sigma(s) - t) * x; });
   }
-  return { v, gradient, loss, probability: sigma(dot(v, row(context, work.target))) };
+  const predicted = targets.map(([word]) => sigma(dot(v, row(context, word))));  // the table's σ(v·k) column
+  return { v, gradient, loss, probability: sigma(dot(v, row(context, work.target))), predicted, expSum: 0 };
 }
 
 function assertClose(actual: ArrayLike<number>, wanted: ArrayLike<number>, what: string) {
@@ -68,6 +69,8 @@ for (const output of ['negative', 'softmax'] as const) {
       assertClose(work.gradient, want.gradient, '∂L/∂v');
       assert.ok(Math.abs(work.loss - want.loss) < 1e-6, `L ${work.loss} vs ${want.loss}`);
       assert.ok(Math.abs(work.probability - want.probability) < 1e-6);
+      assertClose(work.predicted, want.predicted, output === 'softmax' ? 'P(o | w)' : 'σ(v·k)');
+      assert.ok(Math.abs(work.expSum - want.expSum) < 1e-6 * Math.max(1, want.expSum), `Σ e^(v·k) ${work.expSum} vs ${want.expSum}`);
       assert.equal(work.eta, 0.1);
       assertClose(work.vAfter, want.v.map((x, d) => x - 0.1 * want.gradient[d]), 'v − η·∂L/∂v');
       assert.ok(work.lossAfter < work.loss, `${work.lossAfter} < ${work.loss}`);

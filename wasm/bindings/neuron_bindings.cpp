@@ -89,6 +89,29 @@ JsObject jsNeuronOutput(const std::string& activation, const Float64Array& weigh
     return result;
 }
 
+using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+// { ok, status, row, column, values }: o of every row of weights on every example, row by row
+// (rows × examples). weights: rows × (n+1) raw weights, x: examples × n raw inputs, both row by row.
+JsObject jsOutputTable(const std::string& activation, const Float64Array& weights, int rows, const Float64Array& x,
+                       int examples) {
+    Activation f;
+    if (!parseActivation(activation, f)) return toJs({Status::UnknownActivation});
+    const std::vector<double> w = copyIn(weights), inputs = copyIn(x);
+    if (rows <= 0 || examples <= 0 || w.size() % static_cast<std::size_t>(rows) != 0 ||
+        inputs.size() % static_cast<std::size_t>(examples) != 0)
+        return toJs({Status::ShapeMismatch});
+    const auto width = static_cast<Eigen::Index>(w.size() / static_cast<std::size_t>(rows));
+    const auto n = static_cast<Eigen::Index>(inputs.size() / static_cast<std::size_t>(examples));
+    RowMajor o;
+    Eigen::MatrixXd table;
+    JsObject result = toJs(outputTable(f, Eigen::Map<const RowMajor>(w.data(), rows, width),
+                                       Eigen::Map<const RowMajor>(inputs.data(), examples, n), table));
+    o = table;  // row by row, as JS reads it
+    result.set("values", copyOut(o.data(), static_cast<std::size_t>(o.size())));
+    return result;
+}
+
 // { ok, status, values }: o(x) = f(w0 + w1·x) at each x.
 JsObject jsOutputCurve(const std::string& activation, double w0, double w1, const Float64Array& x) {
     Activation f;
@@ -182,6 +205,7 @@ public:
     Float64Array outputs() const { return copyOut(trainer_.outputs().matrix()); }
     Float64Array trainingWeights() const { return ready() ? copyOut(trainer_.trainingWeights()) : copyOut(nullptr, 0); }
     Float64Array trainingGradient() const { return ready() ? copyOut(trainer_.trainingGradient()) : copyOut(nullptr, 0); }
+    double trainingGradientLength() const { return ready() ? trainer_.trainingGradientLength() : 0.0; }
     Float64Array nextTrainingWeights() const { return copyOut(trainer_.nextTrainingWeights()); }
 
     // { index, o, t }: the training example with the largest |t − o| (index −1 before data).
@@ -265,6 +289,7 @@ EMSCRIPTEN_BINDINGS(neuron_core) {
         .function("outputs", &Neuron::outputs)
         .function("trainingWeights", &Neuron::trainingWeights)
         .function("trainingGradient", &Neuron::trainingGradient)
+        .function("trainingGradientLength", &Neuron::trainingGradientLength)
         .function("nextTrainingWeights", &Neuron::nextTrainingWeights)
         .function("scaling", &Neuron::scaling)
         .function("worstExample", &Neuron::worstExample)
@@ -274,6 +299,7 @@ EMSCRIPTEN_BINDINGS(neuron_core) {
     emscripten::function("statusNames", &vaerksted::neuron::statusNames);
     emscripten::function("neuronOutput", &vaerksted::neuron::jsNeuronOutput);
     emscripten::function("outputCurve", &vaerksted::neuron::jsOutputCurve);
+    emscripten::function("outputTable", &vaerksted::neuron::jsOutputTable);
     emscripten::function("exampleTerms", &vaerksted::neuron::jsExampleTerms);
     emscripten::constant("maxIterationsPerCall", vaerksted::neuron::kMaxIterationsPerCall);
 }

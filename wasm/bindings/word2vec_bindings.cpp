@@ -223,10 +223,13 @@ private:
         out.set("negatives", negatives);
         out.set("eta", w.eta);
         out.set("scores", copyOut("Float64Array", w.scores));
+        out.set("predicted", copyOut("Float64Array", w.predicted));
         out.set("slopes", copyOut("Float64Array", w.slopes));
         out.set("terms", copyOut("Float64Array", w.terms));
         out.set("probability", w.probability);
         out.set("logSum", w.logSum);
+        out.set("expTarget", w.expTarget);
+        out.set("expSum", w.expSum);
         out.set("loss", w.loss);
         out.set("v", copyOut("Float64Array", w.v));
         out.set("gradient", copyOut("Float64Array", w.gradient));
@@ -259,6 +262,7 @@ public:
         JsObject out = val::object();
         out.set("focus", copyOut("Float64Array", focus));
         out.set("context", copyOut("Float64Array", context));
+        out.set("length", model_.gradientLength());
         return out;
     }
 

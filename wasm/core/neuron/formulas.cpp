@@ -22,6 +22,19 @@ Problem neuronOutput(Activation f, const Eigen::VectorXd& w, const Eigen::Vector
     return {};
 }
 
+Problem outputTable(Activation f, const Eigen::MatrixXd& W, const Eigen::MatrixXd& X, Eigen::MatrixXd& O) {
+    if (X.cols() == 0 || W.cols() != X.cols() + 1) return {Status::ShapeMismatch};
+    for (Eigen::Index m = 0; m < X.rows(); ++m)
+        for (Eigen::Index j = 0; j < X.cols(); ++j)
+            if (!std::isfinite(X(m, j))) return {Status::NonFiniteInput, static_cast<int>(m), static_cast<int>(j)};
+    // (R×M) z = w0 + W_{:,1:}·Xᵀ
+    const Eigen::MatrixXd z = (W.rightCols(X.cols()) * X.transpose()).colwise() + W.col(0);
+    O.resize(W.rows(), X.rows());
+    for (Eigen::Index r = 0; r < z.rows(); ++r)
+        for (Eigen::Index m = 0; m < z.cols(); ++m) O(r, m) = activate(f, z(r, m));
+    return {};
+}
+
 void outputCurve(Activation f, double w0, double w1, const Eigen::ArrayXd& x, Eigen::ArrayXd& o) {
     o.resize(x.size());
     for (Eigen::Index k = 0; k < x.size(); ++k) o[k] = activate(f, w0 + w1 * x[k]);

@@ -21,6 +21,11 @@ struct NeuronOutput {
 // Shapes: w (n+1) raw weights, x (n) raw inputs. ShapeMismatch or NonFiniteInput (column = j).
 Problem neuronOutput(Activation f, const Eigen::VectorXd& w, const Eigen::VectorXd& x, NeuronOutput& out);
 
+// o for every row of weights and every example, as the notes' iteration tables list them:
+// O(r, m) = f(w0 + w1·x_m1 + … + wn·x_mn) with row r's weights. Shapes: W (R×(n+1)) raw weights,
+// X (M×n) raw inputs, O (R×M). ShapeMismatch or NonFiniteInput (row = example, column = j).
+Problem outputTable(Activation f, const Eigen::MatrixXd& W, const Eigen::MatrixXd& X, Eigen::MatrixXd& O);
+
 // o(x) = f(w0 + w1·x) at each x: the curve of a one-input neuron. Shapes: x (K), o (K).
 void outputCurve(Activation f, double w0, double w1, const Eigen::ArrayXd& x, Eigen::ArrayXd& o);
 

@@ -59,6 +59,7 @@ public:
     // scaling itself: what the update w̃_i ← w̃_i − η·∂E/∂w̃_i really uses.
     const Eigen::VectorXd& trainingWeights() const { return w_; }
     const Eigen::VectorXd& trainingGradient() const { return gradient_; }
+    double trainingGradientLength() const { return gradient_.norm(); }  // |∇E| = √(Σ_i (∂E/∂w̃_i)²)
     const Scaling& scaling() const { return scaling_; }
     // Where the next batch step lands, without taking it: w̃ − η·∂E/∂w̃ (η/M with the mean
     // gradient). Empty for stochastic updates and before data and settings.

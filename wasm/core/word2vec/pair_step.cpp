@@ -66,13 +66,18 @@ PairWork workPair(const Embeddings& e, Output output, int input, int target, con
         double sum = 0.0;
         for (double s : w.scores) sum += std::exp(s - top);
         w.logSum = top + std::log(sum);  // log-sum-exp: no overflow
-        for (std::size_t o = 0; o < rows.size(); ++o)
-            w.slopes.push_back(std::exp(w.scores[o] - w.logSum) - (rows[o] == target ? 1.0 : 0.0));  // P(o | w) − [o = c]
-        w.probability = std::exp(w.scores[static_cast<std::size_t>(target)] - w.logSum);
+        for (std::size_t o = 0; o < rows.size(); ++o) {
+            w.predicted.push_back(std::exp(w.scores[o] - w.logSum));                             // P(o | w)
+            w.slopes.push_back(w.predicted.back() - (rows[o] == target ? 1.0 : 0.0));  // P(o | w) − [o = c]
+        }
+        w.probability = w.predicted[static_cast<std::size_t>(target)];
+        w.expTarget = std::exp(w.scores[static_cast<std::size_t>(target)]);
+        w.expSum = std::exp(w.logSum);
         w.loss = w.logSum - w.scores[static_cast<std::size_t>(target)];
     } else {
         for (std::size_t r = 0; r < rows.size(); ++r) {
             const int label = r == 0 ? 1 : 0;
+            w.predicted.push_back(sigmoid(w.scores[r]));        // σ(v·k_j)
             w.slopes.push_back(pairSlope(w.scores[r], label));  // σ(v·k_j) − t_j
             w.terms.push_back(pairLoss(w.scores[r], label));
             w.loss += w.terms.back();

@@ -25,10 +25,13 @@ struct PairWork {
     // Negative sampling: one entry per target, the real one first (1 + negatives).
     // Softmax: one entry per word of the vocabulary.
     std::vector<double> scores;          // v·k
+    std::vector<double> predicted;       // σ(v·k), or P(o | w)
     std::vector<double> slopes;          // ∂L/∂(v·k): σ(v·k) − t, or P(o | w) − [o = c]
     std::vector<double> terms;           // negative sampling: each target's share of L, −ln σ(±v·k)
     double probability = 0.0;            // σ(v·k_c) for negative sampling, P(c | w) for softmax
     double logSum = 0.0;                 // softmax: ln Σ_o e^(v·k_o)
+    double expTarget = 0.0;              // softmax: e^(v·k_c), the fraction's numerator
+    double expSum = 0.0;                 // softmax: Σ_o e^(v·k_o), its denominator (inf when it overflows)
     double loss = 0.0;                   // L of this pair now
     std::vector<double> v;               // (dim) the input vector now
     std::vector<double> gradient;        // (dim) ∂L/∂v

@@ -109,6 +109,15 @@ void UnitCircleModel::gradient(std::vector<double>& focus, std::vector<double>& 
     }
 }
 
+double UnitCircleModel::gradientLength() const {
+    std::vector<double> focus, context;
+    gradient(focus, context);
+    double sum = 0.0;
+    for (double g : focus) sum += g * g;
+    for (double g : context) sum += g * g;
+    return std::sqrt(sum);
+}
+
 void UnitCircleModel::stepped(double eta, std::vector<double>& focus, std::vector<double>& context) const {
     gradient(focus, context);
     for (std::size_t w = 0; w < focus.size(); ++w) {

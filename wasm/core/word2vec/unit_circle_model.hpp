@@ -46,6 +46,8 @@ public:
     //   ∂L/∂v_w = Σ_o (N_w·P(o | w) − n(w, o))·k_o,   ∂L/∂k_o = Σ_w (N_w·P(o | w) − n(w, o))·v_w
     //   ∂L/∂θ = ∂L/∂v · (−sin θ, cos θ)   (the direction v moves in along the circle)
     void gradient(std::vector<double>& focus, std::vector<double>& context) const;
+    // |∇L| = √(Σ_w (∂L/∂θ_w)² + Σ_o (∂L/∂φ_o)²): how steep L is where the angles are now.
+    double gradientLength() const;
 
     // The angles one step θ ← θ − η·∂L/∂θ would give, without taking it. Shapes: (words) each.
     void stepped(double eta, std::vector<double>& focus, std::vector<double>& context) const;

@@ -7,7 +7,7 @@ import type { NeuronData } from '../data/dataset.ts';
 import type { ExampleNumbers, NeuronFormulas } from '../wasm/neuron-formulas.ts';
 import type { LaneSnapshot } from '../wasm/neuron-protocol.ts';
 import type { LossName } from '../wasm/neuron-types.ts';
-import { gradientSize, standardized } from './lane-facts.ts';
+import { standardized } from './lane-facts.ts';
 
 export const LANE_LOSSES: readonly LossName[] = ['squared', 'cross_entropy'];
 
@@ -44,7 +44,7 @@ export class ComparePanel {
     const rows: [string, string[]][] = [
       [t('compareLoss'), lanes.map((l) => formatNumber(l.loss, 5))],
       [t('compareAccuracy'), lanes.map((l) => formatPercent(l.confusion.accuracy))],
-      [t('compareGradient'), lanes.map((l) => formatNumber(gradientSize(l), 4))],
+      [t('compareGradient'), lanes.map((l) => formatNumber(l.gradientLength, 4))],
       [t('compareWorst'), examples.map((e) => t('compareWorstValue', { m: e.index + 1, inputs: describeInputs(data, e.raw), t: e.t }))],
       [t('compareO'), examples.map((e) => formatNumber(e.o, 4))],
       [t('compareFactor'), examples.map((e) => formatNumber(e.slope, 3))],

@@ -1,13 +1,14 @@
 // The iteration table's columns and rows from the worker's record: per neuron w0 … wn, the output
 // o of every example (when there are at most ten) and E — as the notes' spreadsheets have them.
 import type { NeuronData } from '../data/dataset.ts';
+import type { NeuronFormulas } from '../wasm/neuron-formulas.ts';
 import type { IterationRecord } from '../wasm/neuron-protocol.ts';
 import type { IterationTableData } from './iteration-table.ts';
 
 const MAX_OUTPUT_COLUMNS = 10;
 const LANE_PREFIXES = ['SE', 'CE'];
 
-export function iterationTableData(data: NeuronData, record: IterationRecord): IterationTableData {
+export function iterationTableData(data: NeuronData, record: IterationRecord, formulas: NeuronFormulas): IterationTableData {
   const width = data.cols + 1;
   const outputs = data.rows <= MAX_OUTPUT_COLUMNS;
   const headers = ['Iteration', ...record.lanes.flatMap((_, k) => {
@@ -15,18 +16,14 @@ export function iterationTableData(data: NeuronData, record: IterationRecord): I
     return [...Array.from({ length: width }, (_, i) => `${p}: w${i}`),
       ...(outputs ? Array.from({ length: data.rows }, (_, m) => `${p}: o${m + 1}`) : []), `${p}: E`];
   })];
-  const rows = Array.from(record.iterations, (iteration, r) => [iteration, ...record.lanes.flatMap((lane) => {
+  const count = record.iterations.length;
+  // o = σ(w0 + w1·x1 + … + wn·xn) of every row on every example, from the core (rows × examples)
+  const laneOutputs = record.lanes.map((lane) =>
+    (outputs && count > 0 ? formulas.outputTable('sigmoid', lane.weights, count, data) : null) ?? new Float64Array(count * data.rows).fill(NaN));
+  const rows = Array.from(record.iterations, (iteration, r) => [iteration, ...record.lanes.flatMap((lane, k) => {
     const w = lane.weights.subarray(r * width, (r + 1) * width);
-    return [...w, ...(outputs ? outputsOf(data, w) : []), lane.losses[r]];
+    const o = outputs ? laneOutputs[k].subarray(r * data.rows, (r + 1) * data.rows) : [];
+    return [...w, ...o, lane.losses[r]];
   })]);
   return { headers, rows };
-}
-
-// o = σ(w0 + w1·x1 + … + wn·xn) for every example, with raw weights and inputs.
-function outputsOf(data: NeuronData, w: Float64Array): number[] {
-  return Array.from({ length: data.rows }, (_, m) => {
-    let z = w[0];
-    for (let j = 0; j < data.cols; j++) z += w[j + 1] * data.x[m * data.cols + j];
-    return 1 / (1 + Math.exp(-z));
-  });
 }

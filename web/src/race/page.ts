@@ -89,7 +89,7 @@ class RacePage {
   private tableShows: NeuronSnapshot['record'] = null;  // the record the table was last drawn from
   private readonly thinnedNote = h('p', { class: 'field-help', hidden: true });
 
-  constructor(private readonly shell: Shell, private readonly store: Store, formulas: NeuronFormulas) {
+  constructor(private readonly shell: Shell, private readonly store: Store, private readonly core: NeuronFormulas) {
     this.client = new NeuronClient({
       state: (snapshot, problem, lane) => this.receive(snapshot, problem, lane),
       fatal: (message) => shell.workerStopped(message),
@@ -114,12 +114,12 @@ class RacePage {
         this.client.reset();
       },
     });
-    this.compare = new ComparePanel(formulas);
-    this.formulas = new FormulaPanel(formulas, { example: store.state.race.example, loss: store.state.race.formulaLoss }, (choice) => {
+    this.compare = new ComparePanel(core);
+    this.formulas = new FormulaPanel(core, { example: store.state.race.example, loss: store.state.race.formulaLoss }, (choice) => {
       store.update((s) => { s.race.example = choice.example; s.race.formulaLoss = choice.loss; });
       this.budget.invalidate();  // the formulas again, a block a frame
     });
-    this.exam = new ExamPanels(formulas, () => this.budget.invalidate());
+    this.exam = new ExamPanels(core, () => this.budget.invalidate());
     this.table = new IterationTable(this.tableTexts());
     const scatterCanvas = h('canvas', { role: 'img' });
     const lossCanvases = [h('canvas', { role: 'img' }), h('canvas', { role: 'img' })];
@@ -127,7 +127,7 @@ class RacePage {
     this.formulaSection = this.section('sectionFormulas', 'formulas', this.formulas.root);
     this.tableSection = this.section('sectionTable', 'table', this.table.root, this.thinnedNote);
     shell.main.append(this.layout(scatterCanvas, lossCanvases));
-    this.scatter = new ScatterView(scatterCanvas, formulas, false);
+    this.scatter = new ScatterView(scatterCanvas, core, false);
     this.lossViews = lossCanvases.map((canvas, k) => new LossView(canvas, LANE_COLORS[k]));
     for (const view of this.lossViews) view.setLogScale(store.state.race.logScale);
     hideControls(shell.main, store.state.hide);
@@ -337,7 +337,7 @@ class RacePage {
   }
 
   private showTable(data: NeuronData, record: NonNullable<NeuronSnapshot['record']>): void {
-    this.table.setData(iterationTableData(data, record));
+    this.table.setData(iterationTableData(data, record, this.core));
     // A long run keeps every 2nd, 4th, … iteration (the rows' step tells which).
     const stride = record.iterations.length > 1 ? record.iterations[1] - record.iterations[0] : 1;
     this.thinnedNote.hidden = stride <= 1;

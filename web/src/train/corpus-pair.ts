@@ -107,7 +107,7 @@ export class CorpusPair {
       h('tbody', {}, ...words.map((word, j) => h('tr', { class: j === 0 ? 'seen' : undefined },
         h('td', {}, word), h('td', { class: 'num' }, j === 0 ? '1' : '0'),
         h('td', { class: 'num' }, formatNumber(scores[j], 3)),
-        h('td', { class: 'num' }, formatFixed(w.slopes[j] + (j === 0 ? 1 : 0), 3)),
+        h('td', { class: 'num' }, formatFixed(w.predicted[j], 3)),
         h('td', { class: 'num' }, formatFixed(w.slopes[j], 3))))));
   }
 
@@ -118,7 +118,7 @@ export class CorpusPair {
     const exps = scores.map((s) => `e^{${texNumber(s, 3)}}`);
     renderMath(this.objective, `\\begin{aligned} P(${name(w.target)} \\mid ${name(w.input)}) &= \\frac{e^{${v}\\cdot k_{${name(w.target)}}}}` +
       `{\\sum_o e^{${v}\\cdot k_o}} = \\frac{e^{${texNumber(scores[c], 3)}}}{${texSum(exps)}} \\\\ ` +
-      `&= \\frac{${texNumber(Math.exp(scores[c]), 4)}}{${texNumber(Math.exp(w.logSum), 4)}} = ${texNumber(w.probability, 4)} \\\\ ` +
+      `&= \\frac{${texNumber(w.expTarget, 4)}}{${texNumber(w.expSum, 4)}} = ${texNumber(w.probability, 4)} \\\\ ` +
       `L &= -\\ln P = ${texNumber(w.loss, 4)} \\end{aligned}`, true);
     this.tableBox.hidden = true;
   }

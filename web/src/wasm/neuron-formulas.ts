@@ -20,7 +20,7 @@ export interface ExampleNumbers {
   step: number[];      // w̃_i − η·∂E_m/∂w̃_i: where this example alone would move the weights
 }
 
-type Formulas = Pick<NeuronCoreModule, 'neuronOutput' | 'outputCurve' | 'exampleTerms'>;
+type Formulas = Pick<NeuronCoreModule, 'neuronOutput' | 'outputTable' | 'outputCurve' | 'exampleTerms'>;
 
 export class NeuronFormulas {
   constructor(private readonly core: Formulas) {}
@@ -29,6 +29,13 @@ export class NeuronFormulas {
   output(activation: ActivationName, weights: readonly number[], x: readonly number[]): { z: number; o: number } | null {
     const result = this.core.neuronOutput(activation, weights, x);
     return result.ok ? { z: result.z, o: result.o } : null;
+  }
+
+  // o of every row of weights (rows × (n+1), raw) on every example of the data: rows × examples,
+  // row by row; null when the core refuses them.
+  outputTable(activation: ActivationName, weights: Float64Array, rows: number, data: NeuronData): Float64Array | null {
+    const result = this.core.outputTable(activation, weights, rows, data.x, data.rows);
+    return result.ok ? result.values : null;
   }
 
   // o(x) = f(w0 + w1·x) at each x.

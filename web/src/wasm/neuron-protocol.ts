@@ -31,6 +31,7 @@ export interface LaneSnapshot {
   gradient: number[];           // ∂E/∂w0 … ∂E/∂wn, raw scale
   trainingWeights: number[];    // w̃0 … w̃n on the scale training happens on
   trainingGradient: number[];   // ∂E/∂w̃0 … on that scale
+  gradientLength: number;       // |∇E| of trainingGradient
   nextTrainingWeights: number[];  // where the next (batch) update lands; empty for stochastic updates
   scalingMean: number[];        // μ_j (0 when not standardised)
   scalingSd: number[];          // s_j (1 when not standardised)

@@ -198,6 +198,7 @@ class NeuronTraining {
       gradient: Array.from(neuron.gradient()),
       trainingWeights: Array.from(neuron.trainingWeights()),
       trainingGradient: Array.from(neuron.trainingGradient()),
+      gradientLength: neuron.trainingGradientLength(),
       nextTrainingWeights: Array.from(neuron.nextTrainingWeights()),
       scalingMean: Array.from(scaling.mean),
       scalingSd: Array.from(scaling.sd),

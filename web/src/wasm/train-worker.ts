@@ -105,7 +105,7 @@ class ToyDescent {
       scores: Array.from(this.toy.scores()),
       eta: this.eta,
       nextFocus: Array.from(next.focus),
-      gradient: Math.hypot(...g.focus, ...g.context),
+      gradient: g.length,
       gradientFocus: Array.from(g.focus),
       gradientContext: Array.from(g.context),
       steps: this.steps,

@@ -65,6 +65,7 @@ declare module '@wasm/neuron_core.mjs' {
     outputs(): Float64Array;
     trainingWeights(): Float64Array;   // w̃0 … w̃n on the scale training happens on
     trainingGradient(): Float64Array;  // ∂E/∂w̃0 … ∂E/∂w̃n on that scale
+    trainingGradientLength(): number;  // |∇E| = √(Σ_i (∂E/∂w̃_i)²)
     nextTrainingWeights(): Float64Array;  // where the next batch step lands; empty for stochastic updates
     scaling(): { mean: Float64Array; sd: Float64Array };
     worstExample(): { index: number; o: number; t: number };  // the largest |t − o|
@@ -92,6 +93,9 @@ declare module '@wasm/neuron_core.mjs' {
     statusNames(): StatusName[];  // every status the core can return
     // z = w0 + w1·x1 + … and o = f(z) for one input row (raw weights and inputs).
     neuronOutput(activation: ActivationName, weights: ArrayLike<number>, x: ArrayLike<number>): CoreStatus & { z: number; o: number };
+    // o of each row of weights (rows × (n+1)) on each example (examples × n), rows × examples, row by row.
+    outputTable(activation: ActivationName, weights: ArrayLike<number>, rows: number, x: ArrayLike<number>, examples: number):
+      CoreStatus & { values: Float64Array };
     // o(x) = f(w0 + w1·x) at each x.
     outputCurve(activation: ActivationName, w0: number, w1: number, x: ArrayLike<number>): CoreStatus & { values: Float64Array };
     exampleTerms(settings: { loss: LossName; activation: ActivationName; eta: number }, mean: ArrayLike<number>, sd: ArrayLike<number>,
@@ -189,10 +193,13 @@ declare module '@wasm/word2vec_core.mjs' {
     negatives: string[];
     eta: number;
     scores: Float64Array;      // v·k
+    predicted: Float64Array;   // σ(v·k), or P(o | w)
     slopes: Float64Array;      // σ(v·k) − t, or P(o | w) − [o = c]
     terms: Float64Array;       // negative sampling: each target's share of L, −ln σ(±v·k)
     probability: number;       // σ(v·k_c), or P(c | w)
     logSum: number;            // softmax: ln Σ_o e^(v·k_o)
+    expTarget: number;         // softmax: e^(v·k_c)
+    expSum: number;            // softmax: Σ_o e^(v·k_o) (Infinity when it overflows)
     loss: number;
     v: Float64Array;
     gradient: Float64Array;    // ∂L/∂v
@@ -224,7 +231,7 @@ declare module '@wasm/word2vec_core.mjs' {
     contextAngles(): Float64Array;
     loss(): number;                     // L = −Σ n(w, c)·ln P(c | w)
     probabilities(): Float64Array;      // (words × words) P(c | w)
-    gradient(): { focus: Float64Array; context: Float64Array };  // ∂L/∂θ
+    gradient(): { focus: Float64Array; context: Float64Array; length: number };  // ∂L/∂θ and |∇L|
     descend(eta: number, steps: number): number;  // the new L
     terms(): Float64Array;              // (words × words) n(w, c)·(−ln P(c | w)), 0 where n = 0
     scores(): Float64Array;             // (words × words) v_w·k_o
