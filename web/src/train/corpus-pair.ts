@@ -5,7 +5,8 @@ import type { PairWork } from '@wasm/word2vec_core.mjs';
 import { h, tr } from '../app/dom.ts';
 import { field } from '../app/fields.ts';
 import { formatCount, formatFixed, formatNumber, t } from '../app/i18n.ts';
-import { renderMath, texFactor, texNumber } from '../app/math.ts';
+import { MathSlots } from '../app/math-blocks.ts';
+import { texFactor, texNumber } from '../app/math.ts';
 import type { CorpusState } from '../wasm/train-protocol.ts';
 
 const SHOWN_COMPONENTS = 3;  // a longer vector is shown by its first two numbers and …
@@ -39,6 +40,7 @@ export class CorpusPair {
   private readonly update = h('div', { class: 'formula', 'data-pair': 'update' });
   private readonly after = h('p', { class: 'run-status', 'data-pair': 'after' });
   private readonly details: HTMLElement;
+  private readonly math = new MathSlots(() => [this.objective, this.gradient, this.update]);
   private state: CorpusState | null = null;
 
   // startEta: η at the start of training (the settings'), to tell when the linear decay has made η tiny.
@@ -59,6 +61,7 @@ export class CorpusPair {
     this.show(null);
   }
 
+  // The pair's numbers for `state`; its formulas are typeset by typesetStep(), one a call.
   show(state: CorpusState | null): void {
     this.state = state;
     const pair = state?.pair ?? null;
@@ -76,14 +79,14 @@ export class CorpusPair {
     if (w.eta < 0.01 * this.startEta()) notes.push(t('corpusPairSmallEta'));
     this.note.textContent = notes.join(' ');
     const v = `v_{${name(w.input)}}`;
-    if (softmax) this.showSoftmax(w, v);
-    else this.showNegative(w, v);
+    const objective = softmax ? this.showSoftmax(w, v) : this.showNegative(w, v);
     const gradientSum = softmax ? `\\sum_o P(o \\mid ${name(w.input)})\\, k_o - k_{${name(w.target)}}`
       : '\\sum_j \\big(\\sigma(v\\cdot k_j) - t_j\\big)\\, k_j';
     // A line for each equals sign: the formulas must fit a phone.
-    renderMath(this.gradient, `\\begin{aligned} \\frac{\\partial L}{\\partial ${v}} &= ${gradientSum} \\\\ &= ${texVector(w.gradient)} \\end{aligned}`, true);
-    renderMath(this.update, `\\begin{aligned} ${v} &\\leftarrow ${v} - \\eta\\cdot\\frac{\\partial L}{\\partial ${v}} \\\\ ` +
-      `&= ${texVector(w.v)} - ${texFactor(w.eta, 3)}\\cdot ${texVector(w.gradient)} \\\\ &= ${texVector(w.vAfter)} \\end{aligned}`, true);
+    this.math.set([objective,
+      `\\begin{aligned} \\frac{\\partial L}{\\partial ${v}} &= ${gradientSum} \\\\ &= ${texVector(w.gradient)} \\end{aligned}`,
+      `\\begin{aligned} ${v} &\\leftarrow ${v} - \\eta\\cdot\\frac{\\partial L}{\\partial ${v}} \\\\ ` +
+      `&= ${texVector(w.v)} - ${texFactor(w.eta, 3)}\\cdot ${texVector(w.gradient)} \\\\ &= ${texVector(w.vAfter)} \\end{aligned}`]);
     this.update.dataset.v = Array.from(w.v).join(' ');  // v now and where Ét skridt puts it (for tests)
     this.update.dataset.next = Array.from(w.vAfter).join(' ');
     this.after.textContent = t('corpusPairAfter', { now: formatFixed(w.loss, 4), after: formatFixed(w.lossAfter, 4),
@@ -91,14 +94,19 @@ export class CorpusPair {
     this.after.dataset.loss = String(w.loss);
   }
 
-  // ln σ(v·k_c) + Σ_j ln σ(−v·k_j), term by term, and the table of the real and the drawn words.
-  private showNegative(w: PairWork, v: string): void {
+  // Typesets the next of the pair's formulas that changed; true while more wait.
+  typesetStep(): boolean {
+    return this.math.step();
+  }
+
+  // ln σ(v·k_c) + Σ_j ln σ(−v·k_j), term by term (its TeX), and the table of the real and the drawn words.
+  private showNegative(w: PairWork, v: string): string {
     const scores = Array.from(w.scores);
     const logs = Array.from(w.terms, (term) => -term);  // ln σ(±v·k), from the core
     const sigmaTerms = scores.map((s, j) => `\\ln\\sigma(${j === 0 ? texNumber(s, 3) : texNumber(-s, 3)})`);
-    renderMath(this.objective, `\\begin{aligned} &\\ln\\sigma(${v}\\cdot k_{${name(w.target)}}) + \\sum_{j=1}^{${w.negatives.length}} ` +
+    const tex = `\\begin{aligned} &\\ln\\sigma(${v}\\cdot k_{${name(w.target)}}) + \\sum_{j=1}^{${w.negatives.length}} ` +
       `\\ln\\sigma(-${v}\\cdot k_j) \\\\ &= ${texSum(sigmaTerms)} \\\\ &= ${texSum(logs.map((x) => texFactor(x, 3)))} ` +
-      `\\\\ &= ${texNumber(-w.loss, 4)} \\\\ &L = ${texNumber(w.loss, 4)} \\end{aligned}`, true);
+      `\\\\ &= ${texNumber(-w.loss, 4)} \\\\ &L = ${texNumber(w.loss, 4)} \\end{aligned}`;
     this.tableBox.hidden = false;
     const words = [w.target, ...w.negatives];
     this.table.replaceChildren(
@@ -109,18 +117,19 @@ export class CorpusPair {
         h('td', { class: 'num' }, formatNumber(scores[j], 3)),
         h('td', { class: 'num' }, formatFixed(w.predicted[j], 3)),
         h('td', { class: 'num' }, formatFixed(w.slopes[j], 3))))));
+    return tex;
   }
 
-  // P(c | w) = e^(v·k_c) / Σ_o e^(v·k_o) with the sum's first terms and its value.
-  private showSoftmax(w: PairWork, v: string): void {
+  // P(c | w) = e^(v·k_c) / Σ_o e^(v·k_o) with the sum's first terms and its value (its TeX).
+  private showSoftmax(w: PairWork, v: string): string {
     const scores = Array.from(w.scores);
     const c = w.targetIndex;
     const exps = scores.map((s) => `e^{${texNumber(s, 3)}}`);
-    renderMath(this.objective, `\\begin{aligned} P(${name(w.target)} \\mid ${name(w.input)}) &= \\frac{e^{${v}\\cdot k_{${name(w.target)}}}}` +
+    this.tableBox.hidden = true;
+    return `\\begin{aligned} P(${name(w.target)} \\mid ${name(w.input)}) &= \\frac{e^{${v}\\cdot k_{${name(w.target)}}}}` +
       `{\\sum_o e^{${v}\\cdot k_o}} = \\frac{e^{${texNumber(scores[c], 3)}}}{${texSum(exps)}} \\\\ ` +
       `&= \\frac{${texNumber(w.expTarget, 4)}}{${texNumber(w.expSum, 4)}} = ${texNumber(w.probability, 4)} \\\\ ` +
-      `L &= -\\ln P = ${texNumber(w.loss, 4)} \\end{aligned}`, true);
-    this.tableBox.hidden = true;
+      `L &= -\\ln P = ${texNumber(w.loss, 4)} \\end{aligned}`;
   }
 
   setPair(pair: [string, string]): void {

@@ -4,7 +4,7 @@
 import { h, options, tr, trAttribute } from '../app/dom.ts';
 import { field, numberInput } from '../app/fields.ts';
 import { formatCount, formatFixed, formatNumber, formatPercent, parseUserNumber, t, type MessageKey } from '../app/i18n.ts';
-import type { FrameBudget } from '../app/frame-budget.ts';
+import { pace, type FrameBudget } from '../app/frame-budget.ts';
 import type { Store } from '../app/store.ts';
 import { saveTrainedVectors } from '../data/trained-vectors.ts';
 import { LossView } from '../charts/loss-view.ts';
@@ -21,6 +21,7 @@ type NumberKey = 'sentences' | 'corpusSeed' | 'dim' | 'window' | 'negatives' | '
 
 // label, help, and the allowed range of each number setting
 const SLOW_WORDS_PER_SECOND = 20_000;  // the practice corpus then takes about ten seconds: time to watch
+const READABLE_EVERY_MS = 250;         // the pair's formulas and the neighbours change at a readable pace while it trains
 
 const NUMBERS: [NumberKey, MessageKey, number, number, boolean][] = [
   ['sentences', 'corpusSentences', 10, 200_000, true], ['corpusSeed', 'corpusGeneratorSeed', 0, 2 ** 31, true],
@@ -257,15 +258,19 @@ export class CorpusPanel {
 
   // The views of training on a text, each drawn from the latest state when its turn comes.
   private addViews(budget: FrameBudget): void {
-    const view = (name: string, draw: (state: CorpusState) => void) =>
-      this.changed.push(budget.add(name, () => { if (this.state) draw(this.state); }));
+    const view = (name: string, draw: (state: CorpusState) => boolean | void) =>
+      this.changed.push(budget.add(name, () => (this.state ? draw(this.state) : false)));
     view('corpus stats', (state) => {
       this.stats.textContent = t('corpusStats', {
         progress: formatPercent(state.wordsTotal > 0 ? state.wordsDone / state.wordsTotal : 0),
         words: formatCount(state.vocabulary), tokens: formatCount(state.tokens), speed: formatCount(Math.round(state.wordsPerSecond)),
         eta: formatNumber(state.learningRate, 3), loss: state.wordsDone > 0 ? formatFixed(state.averageLoss, 3) : '–' });
     });
-    view('corpus pair', (state) => this.pair.show(state));
+    const pairDue = pace(READABLE_EVERY_MS);
+    view('corpus pair', (state) => {  // typeset a formula a frame
+      if (pairDue(state.running)) this.pair.show(state);
+      return this.pair.typesetStep();
+    });
     view('corpus loss', (state) => this.lossView.setCurve(Float64Array.from(state.history.words), Float64Array.from(state.history.losses)));
     view('corpus pca', (state) => this.pca.show(state.plot));
     view('corpus plane', (state) => {
@@ -280,7 +285,8 @@ export class CorpusPanel {
       this.smallBox.hidden = state.small === null;
       if (state.small) fillProbabilityTable(this.smallTable, state.small.words, state.small.probabilities);
     });
-    view('corpus neighbours', (state) => this.neighbours.replaceChildren(...state.neighbours.map(({ word, matches }) =>
+    const neighboursDue = pace(READABLE_EVERY_MS);
+    view('corpus neighbours', (state) => neighboursDue(state.running) && this.neighbours.replaceChildren(...state.neighbours.map(({ word, matches }) =>
       h('div', { class: 'corpus-word', 'data-word': word }, h('strong', {}, word), ' ',
         matches === null ? h('span', { class: 'field-help' }, t('corpusUnknownWord'))
           : h('span', {}, matches.map((m) => `${m.word} ${formatFixed(m.score, 2)}`).join(' · '))))));
