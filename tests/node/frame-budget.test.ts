@@ -2,7 +2,7 @@
 // frame takes on no more than its budget once the views' costs are known.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FrameBudget } from '../../web/src/app/frame-budget.ts';
+import { FrameBudget, pace } from '../../web/src/app/frame-budget.ts';
 
 // A clock that only moves when a view "draws", and frames run by hand.
 function harness(budgetMs: number) {
@@ -77,4 +77,25 @@ test('a view drawn in parts comes back in the next frames until it says it is do
   frame();
   assert.equal(parts, 0);
   assert.equal(budget.pending, false);
+});
+
+test('pace: always when not running; while running, every everyMs, the first time everyMs after the start', () => {
+  let clock = 1000;
+  const due = pace(250, () => clock);
+  assert.equal(due(false), true);
+  assert.equal(due(false), true);   // stopped: every time
+  clock = 5000;
+  assert.equal(due(true), false);   // the run's first frame: not yet
+  clock = 5249;
+  assert.equal(due(true), false);
+  clock = 5250;
+  assert.equal(due(true), true);    // 250 ms into the run
+  clock = 5400;
+  assert.equal(due(true), false);
+  clock = 5500;
+  assert.equal(due(true), true);
+  clock = 5510;
+  assert.equal(due(false), true);   // the run ended: at once
+  clock = 9000;
+  assert.equal(due(true), false);   // a new run waits again
 });

@@ -27,11 +27,11 @@ Problem outputTable(Activation f, const Eigen::MatrixXd& W, const Eigen::MatrixX
     for (Eigen::Index m = 0; m < X.rows(); ++m)
         for (Eigen::Index j = 0; j < X.cols(); ++j)
             if (!std::isfinite(X(m, j))) return {Status::NonFiniteInput, static_cast<int>(m), static_cast<int>(j)};
-    // (R×M) z = w0 + W_{:,1:}·Xᵀ
-    const Eigen::MatrixXd z = (W.rightCols(X.cols()) * X.transpose()).colwise() + W.col(0);
+    // A row at a time, not one matrix product: the product would pull Eigen's GEMM into the wasm.
     O.resize(W.rows(), X.rows());
-    for (Eigen::Index r = 0; r < z.rows(); ++r)
-        for (Eigen::Index m = 0; m < z.cols(); ++m) O(r, m) = activate(f, z(r, m));
+    for (Eigen::Index r = 0; r < W.rows(); ++r)
+        for (Eigen::Index m = 0; m < X.rows(); ++m)
+            O(r, m) = activate(f, W(r, 0) + W.row(r).tail(X.cols()).dot(X.row(m)));  // z = w0 + Σ_j w_j·x_mj
     return {};
 }
 

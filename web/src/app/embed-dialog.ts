@@ -22,7 +22,7 @@ export function openEmbedDialog(store: Store, titleKey: MessageKey, controls: Em
   extras: EmbedOption[] = []): void {
   const shown = new Set<string>(controls.filter((c) => c.shown).map((c) => c.id));
   const chosen = extras.map((option) => option.on);
-  const code = h('textarea', { class: 'embed-code', readonly: true, rows: 4, spellcheck: 'false' });
+  const code = h('textarea', { class: 'embed-code', id: 'embed-code', readonly: true, rows: 4, spellcheck: 'false' });
   const preview = tr('a', 'embedPreview', { target: '_blank', rel: 'noopener' });
   const copied = tr('span', 'embedCopied', { class: 'copied', hidden: true });
   const update = () => {
@@ -70,7 +70,7 @@ export function openEmbedDialog(store: Store, titleKey: MessageKey, controls: Em
     tr('h2', 'embedTitle', { id: 'embed-title' }), tr('p', 'embedIntro'),
     h('fieldset', {}, tr('legend', 'embedControls'), h('div', { class: 'embed-boxes' }, ...boxes)),
     extraBoxes.length ? h('div', { class: 'embed-extras' }, ...extraBoxes) : null,
-    tr('label', 'embedCode', { class: 'label' }), code,
+    tr('label', 'embedCode', { class: 'label', for: 'embed-code' }), code,
     h('div', { class: 'dialog-actions' }, copy, copied, preview, close));
   close.addEventListener('click', () => dialog.close());
   dialog.addEventListener('close', () => dialog.remove());

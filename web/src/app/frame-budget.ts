@@ -92,13 +92,17 @@ export class FrameBudget {
   }
 }
 
-// A view's costly part (typesetting) at most every `everyMs` while training runs, and always
-// when it is not running; `due(running)` says whether now is such a time.
-export function pace(everyMs: number): (running: boolean) => boolean {
+// A view's costly part (typesetting) at most every `everyMs` while training runs, the first time
+// `everyMs` after it started (the first frames of a run are the busiest: every chart redraws), and
+// always when it is not running; `due(running)` says whether now is such a time.
+export function pace(everyMs: number, now = () => performance.now()): (running: boolean) => boolean {
   let last = -Infinity;
+  let wasRunning = false;
   return (running) => {
-    if (running && performance.now() - last < everyMs) return false;
-    last = performance.now();
+    if (running && !wasRunning) last = now();
+    wasRunning = running;
+    if (running && now() - last < everyMs) return false;
+    last = now();
     return true;
   };
 }

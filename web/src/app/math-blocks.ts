@@ -1,7 +1,7 @@
 // Formulas typeset a block at a time: KaTeX takes tens of milliseconds for a derivation of thirty
 // lines, too long for one frame.
 import { h } from './dom.ts';
-import { renderMath } from './math.ts';
+import { typeset } from './math.ts';
 
 // Display formulas in fixed elements, typeset one element at a time by step(); an element whose
 // TeX did not change is not typeset again.
@@ -21,7 +21,7 @@ export class MathSlots {
   step(): boolean {
     const k = this.wanted.findIndex((tex, i) => this.shown[i] !== tex);
     if (k < 0) return false;
-    renderMath(this.elements()[k], this.wanted[k], true);
+    typeset(this.elements()[k], this.wanted[k]);
     this.shown[k] = this.wanted[k];
     return this.pending;
   }

@@ -5,6 +5,17 @@ import { formatFixed, formatNumber, scientificParts } from './i18n.ts';
 
 export function renderMath(element: HTMLElement, tex: string, display = false): void {
   katex.render(tex, element, { throwOnError: false, displayMode: display, output: 'htmlAndMathml' });
+  // A formula box scrolls sideways on a phone: it takes keyboard focus so that a keyboard can scroll
+  // it (WCAG 2.1.1), as documentation sites do with code blocks.
+  const box = (element.closest('.formula') as HTMLElement | null) ?? element;
+  if (display && !box.hasAttribute('tabindex')) box.tabIndex = 0;
+}
+
+// Typesets and lays the formula out at once, for views drawn in a frame budget: KaTeX's boxes take
+// longer to lay out than to build, and the budget only counts what happens inside the draw.
+export function typeset(element: HTMLElement, tex: string, display = true): void {
+  renderMath(element, tex, display);
+  void element.offsetHeight;  // forces the layout now
 }
 
 // Screen text of a number → TeX: 0{,}627 keeps TeX from spacing the comma.

@@ -27,8 +27,8 @@ export class LossView {
       title: (items) => `${t(this.labels.step)} ${formatCount(items[0]?.parsed.x ?? NaN)}`,
       label: (item) => `${this.labels.symbol} = ${formatNumber(item.parsed.y ?? NaN, 5)}`,
     } };
-    options.scales!.x!.ticks = { precision: 0, callback: (value) => formatCount(Number(value)) };
-    options.scales!.y!.ticks = { callback: (value) => formatNumber(Number(value), 3) };
+    options.scales!.x!.ticks = { ...options.scales!.x!.ticks, precision: 0, callback: (value) => formatCount(Number(value)) };
+    options.scales!.y!.ticks = { ...options.scales!.y!.ticks, callback: (value) => formatNumber(Number(value), 3) };
     this.chart = new Chart(canvas, {
       type: 'line',
       // parsing false: the points are already {x, y} in iteration order (Chart.js skips its parse step).

@@ -158,6 +158,7 @@ export const da = {
   racePresetOwnAbout: 'De data, du sidst hentede på siden »Kunstig neuron« (i dette faneblad), med aimat-indstillingerne.',
   raceOwnMissing: 'Der er ingen egne data endnu. Hent en fil på siden »Kunstig neuron« i samme faneblad, og vælg så dette eksempel igen.',
   laneSquared: 'Squared error',
+  landscapeMapLabel: 'Kort over tabsfunktionen E(w0, w1) for {loss} i farver, med de to neuroners vej gennem det',
   laneCrossEntropy: 'Cross-entropy',
   sectionCompare: 'Side om side',
   sectionLosses: 'Tabsfunktionerne',

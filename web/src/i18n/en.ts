@@ -160,6 +160,7 @@ export const en: Messages = {
   racePresetOwnAbout: 'The data you last loaded on the "Artificial neuron" page (in this tab), with the aimat settings.',
   raceOwnMissing: 'There are no own data yet. Load a file on the "Artificial neuron" page in this tab, then choose this example again.',
   laneSquared: 'Squared error',
+  landscapeMapLabel: 'Map of the loss E(w0, w1) for {loss} in colours, with both neurons\' paths across it',
   laneCrossEntropy: 'Cross-entropy',
   sectionCompare: 'Side by side',
   sectionLosses: 'The losses',

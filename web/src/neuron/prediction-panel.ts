@@ -3,7 +3,7 @@
 import { h, tr } from '../app/dom.ts';
 import { inputText, numberInput } from '../app/fields.ts';
 import { formatFixed, parseUserNumber, t } from '../app/i18n.ts';
-import { renderMath, texFactor, texFixed, texNumber } from '../app/math.ts';
+import { texFactor, texFixed, texNumber, typeset } from '../app/math.ts';
 import type { NeuronData } from '../data/dataset.ts';
 import type { ActivationName } from '../wasm/neuron-types.ts';
 import type { NeuronFormulas } from '../wasm/neuron-formulas.ts';
@@ -99,8 +99,8 @@ export class PredictionPanel {
     for (let i = 0; i < terms.length; i += 3) lines.push(terms.slice(i, i + 3).join(' + '));
     const numeric = lines.join(' \\\\ &\\qquad + ');
     // One equals sign a line, as the calculation is written by hand.
-    renderMath(this.formula, `\\begin{aligned} o &= ${f}(${symbolic}) \\\\ &= ${f}(${numeric}) \\\\ ` +
-      `&= ${f}(${texNumber(z)}) \\\\ &= ${texFixed(o, 3)} \\end{aligned}`, true);
+    typeset(this.formula, `\\begin{aligned} o &= ${f}(${symbolic}) \\\\ &= ${f}(${numeric}) \\\\ ` +
+      `&= ${f}(${texNumber(z)}) \\\\ &= ${texFixed(o, 3)} \\end{aligned}`);
     const [zero, one] = data.classLabels;
     const yes = o >= 0.5;
     const text = t(yes ? 'predictYes' : 'predictNo', { o: formatFixed(o, 3), label: `"${yes ? one : zero}"` });

@@ -9,6 +9,7 @@ import { LandscapeView, type LandscapePath } from './landscape-view.ts';
 export class LandscapePanel {
   readonly root: HTMLElement;
   private readonly views: LandscapeView[];
+  private readonly canvases: HTMLCanvasElement[];
   private paths: Float64Array[] = [new Float64Array(0), new Float64Array(0)];
 
   constructor() {
@@ -20,6 +21,7 @@ export class LandscapePanel {
       return { root, canvas, bar };
     };
     const maps = [map('laneSquared'), map('laneCrossEntropy')];
+    this.canvases = maps.map((m) => m.canvas);
     this.views = [new LandscapeView(maps[0].canvas, maps[0].bar, 'linear'), new LandscapeView(maps[1].canvas, maps[1].bar, 'log')];
     this.root = h('div', { class: 'landscape' }, tr('p', 'landscapeNote', { class: 'field-help' }),
       h('div', { class: 'landscape-maps' }, ...maps.map((m) => m.root)));
@@ -48,6 +50,8 @@ export class LandscapePanel {
   }
 
   refresh(): void {
+    this.canvases.forEach((canvas, k) =>
+      canvas.setAttribute('aria-label', t('landscapeMapLabel', { loss: t(k === 0 ? 'laneSquared' : 'laneCrossEntropy') })));
     for (const view of this.views) {
       view.setAxisTitles('w0', 'w1');
       view.refresh();

@@ -54,8 +54,8 @@ export class LandscapeView {
     };
     // The grid's ends need not be round numbers: only round ticks get a label (no "20 30" crowding).
     const ticks = { includeBounds: false, callback: (value: number | string) => formatNumber(Number(value), 3) };
-    options.scales!.x!.ticks = { ...ticks };
-    options.scales!.y!.ticks = { ...ticks };
+    options.scales!.x!.ticks = { ...options.scales!.x!.ticks, ...ticks };
+    options.scales!.y!.ticks = { ...options.scales!.y!.ticks, ...ticks };
     this.chart = new Chart(canvas, { type: 'scatter', data: { datasets: [] }, options, plugins: [this.heatmapPlugin()] });
     this.barText = buildColorBar(colorBar);
     this.refresh();

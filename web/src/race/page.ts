@@ -1,7 +1,7 @@
 // The "Langsom læring" page: two neurons — squared error and cross-entropy — trained side by side
 // on the same data from the same start with the same η, step for step, with the numbers that
 // explain why one of them sits on a plateau.
-import { h, options, tr } from '../app/dom.ts';
+import { h, options, tr, trAttribute } from '../app/dom.ts';
 import { hideControls, openEmbedDialog, type EmbeddableControl } from '../app/embed-dialog.ts';
 import { formatCount, formatNumber, t } from '../app/i18n.ts';
 import { RunBar } from '../app/run-bar.ts';
@@ -122,6 +122,7 @@ class RacePage {
     this.exam = new ExamPanels(core, () => this.budget.invalidate());
     this.table = new IterationTable(this.tableTexts());
     const scatterCanvas = h('canvas', { role: 'img' });
+    trAttribute(scatterCanvas, 'aria-label', 'sectionPlot');
     const lossCanvases = [h('canvas', { role: 'img' }), h('canvas', { role: 'img' })];
     this.landscapeSection = this.section('sectionLandscape', 'landscape', this.landscape.root);
     this.formulaSection = this.section('sectionFormulas', 'formulas', this.formulas.root);

@@ -39,7 +39,7 @@ export class CircleView {
       words.forEach((word, i) => {
         const line = el('line', { x1: 0, y1: 0, class: `vector ${kind}`, 'marker-end': `url(#arrow-${kind})` });
         const handle = el('circle', { r: 0.075, class: `handle ${kind}`, tabindex: 0, role: 'slider',
-          'aria-label': this.name(kind, i), 'aria-valuemin': 0, 'aria-valuemax': 360, 'data-vector': `${kind}-${word}` });
+          'aria-label': this.name(kind, i), 'aria-valuemin': 0, 'aria-valuemax': 360, 'aria-valuenow': 0, 'data-vector': `${kind}-${word}` });
         const label = el('text', { class: `vector-label ${kind}` });
         label.textContent = this.name(kind, i);
         this.listen(handle, kind, i);
@@ -74,6 +74,7 @@ export class CircleView {
         handle.setAttribute('cx', String(x * R));
         handle.setAttribute('cy', String(y * R));
         handle.setAttribute('aria-valuenow', String(Math.round(degrees(angle))));
+        handle.setAttribute('aria-valuetext', `${Math.round(degrees(angle))}°`);
         label.setAttribute('x', String(x * 1.25));
         label.setAttribute('y', String(y * 1.25 + 0.035));
       });

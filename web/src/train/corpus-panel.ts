@@ -141,7 +141,7 @@ export class CorpusPanel {
 
     this.generatedFields = h('div', { class: 'corpus-source-fields' }, tr('p', 'corpusGeneratedAbout', { class: 'field-help' }),
       h('div', { class: 'corpus-numbers' }, fields.get('sentences')!, fields.get('corpusSeed')!));
-    this.ownFields = h('div', { class: 'corpus-source-fields' }, tr('label', 'corpusOwnLabel', { class: 'label' }), this.ownText,
+    this.ownFields = h('div', { class: 'corpus-source-fields' }, field('corpusOwnLabel', this.ownText).root,
       h('label', { class: 'button upload' }, this.fileInput, tr('span', 'corpusOwnFile')), tr('p', 'corpusOwnHelp', { class: 'field-help' }));
     this.root = h('section', { class: 'panel corpus-panel', 'data-control': 'corpus' },
       tr('h2', 'corpusTitle'), tr('p', 'corpusIntro', { class: 'field-help' }),
@@ -150,13 +150,13 @@ export class CorpusPanel {
       this.generatedFields, this.ownFields,
       h('details', { class: 'corpus-settings' }, tr('summary', 'corpusSettings'),
         h('div', { class: 'corpus-numbers' },
-          h('div', { class: 'field' }, tr('label', 'corpusArchitecture', { class: 'label' }), architecture),
-          h('div', { class: 'field' }, tr('label', 'corpusOutput', { class: 'label' }), output),
+          field('corpusArchitecture', architecture).root,
+          field('corpusOutput', output).root,
           ...['dim', 'window', 'negatives', 'epochs', 'learningRate'].map((k) => fields.get(k as NumberKey)!),
-          h('div', { class: 'field' }, tr('label', 'corpusDecay', { class: 'label' }), decay),
+          field('corpusDecay', decay).root,
           ...['minCount', 'sample', 'seed'].map((k) => fields.get(k as NumberKey)!))),
-      h('div', { class: 'field' }, tr('label', 'corpusWatch', { class: 'label' }), this.watchInput),
-      h('div', { class: 'field corpus-tempo' }, tr('label', 'corpusTempo', { class: 'label' }), tempo),
+      field('corpusWatch', this.watchInput).root,
+      field('corpusTempo', tempo).root,
       h('div', { class: 'run-buttons' }, this.buttons.start, this.buttons.pause, this.buttons.step, this.buttons.reset),
       this.message, this.stats,
       h('div', { class: 'corpus-views' },

@@ -2,6 +2,7 @@
 // P(c | w) from the dot products, the pair's share of L, and the update of the focus vector's
 // angle with the whole gradient ∂L/∂θ_w (all pairs with w as focus contribute to it).
 import { h, tr } from '../app/dom.ts';
+import { field } from '../app/fields.ts';
 import { renderMath, texFactor, texFixed, texNumber } from '../app/math.ts';
 import type { ToyState } from '../wasm/train-protocol.ts';
 
@@ -20,7 +21,7 @@ export class PairFormula {
         if (counts[w * V + c] > 0) this.select.append(h('option', { value: String(w * V + c) }, `${words[w]} → ${words[c]}`));
     this.select.addEventListener('change', () => this.render());
     this.root = h('div', { class: 'pair-formula' },
-      h('div', { class: 'field' }, tr('label', 'toyPair', { class: 'label' }), this.select),
+      field('toyPair', this.select).root,
       this.softmax, this.term, tr('p', 'toyUpdateHelp', { class: 'field-help' }), this.update);
   }
 
