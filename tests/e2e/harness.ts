@@ -55,7 +55,11 @@ export async function openSession(browser: Browser, server: Server,
     if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(`${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
-  page.on('requestfailed', (request) => consoleErrors.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? '';
+    if (reason === 'net::ERR_ABORTED') return;  // cut off by leaving the page (a font, a prefetch): not a failure of the page
+    consoleErrors.push(`request failed: ${request.url()} ${reason}`);
+  });
   context.on('request', (request) => requests.push(request.url()));
   const allowed = [new URL(server.url).origin, ...otherOrigins];
   return {

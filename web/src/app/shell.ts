@@ -1,6 +1,7 @@
 // The frame around every page: header with the app's name, the language toggle and "Indlejr",
 // and a footer. In embed mode only a small link to the full page remains.
 import { h, tr, trAttribute, translateAll } from './dom.ts';
+import { forgetStoredData } from '../data/device-storage.ts';
 import { language, setLanguage, t, type MessageKey } from './i18n.ts';
 import type { Store } from './store.ts';
 import type { UrlProblem } from './url-values.ts';
@@ -45,7 +46,7 @@ export function mountShell(body: HTMLElement, store: Store, problems: UrlProblem
     body.append(h('div', { class: 'app' },
       h('header', { class: 'top' }, home, h('div', { class: 'top-actions' }, embedButton, languageButton)),
       h('div', { class: 'page-head' }, title), notices, main,
-      h('footer', { class: 'bottom' }, tr('p', 'footerOffline'), tr('p', 'footerSource'))));
+      h('footer', { class: 'bottom' }, tr('p', 'footerOffline'), forgetControl(), tr('p', 'footerSource'))));
   }
 
   const notice = (text: string) => notices.append(h('p', { class: 'notice' }, text));
@@ -76,6 +77,17 @@ export function mountShell(body: HTMLElement, store: Store, problems: UrlProblem
     notice,
     workerStopped,
   };
+}
+
+// "Glem mine data": deletes what the app stored in this browser, and says so beside the button.
+function forgetControl(): HTMLElement {
+  const button = tr('button', 'forgetData', { type: 'button', class: 'button-quiet', 'data-action': 'forget-data' });
+  trAttribute(button, 'title', 'forgetDataTitle');
+  const result = h('span', { class: 'forget-result', role: 'status' });
+  button.addEventListener('click', () => void forgetStoredData().then((done) => {
+    result.textContent = t(done ? 'forgetDataDone' : 'forgetDataFailed');
+  }));
+  return h('p', { class: 'forget-data' }, button, ' ', result);
 }
 
 function pageTitle(key: MessageKey | undefined): string {

@@ -32,6 +32,16 @@ export function saveOwnData(name: string, data: NeuronData): boolean {
   }
 }
 
+// True when nothing is kept any more (also when the browser never let us keep anything).
+export function forgetOwnData(): boolean {
+  try {
+    sessionStorage.removeItem(KEY);
+    return true;
+  } catch {
+    return true;  // storage refused: nothing was kept
+  }
+}
+
 export function loadOwnData(): OwnData | null {
   try {
     const text = sessionStorage.getItem(KEY);

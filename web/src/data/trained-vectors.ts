@@ -36,6 +36,21 @@ export async function saveTrainedVectors(vectors: TrainedVectors): Promise<boole
   }
 }
 
+// True when no trained vectors are kept any more (also when IndexedDB was never allowed here).
+export async function forgetTrainedVectors(): Promise<boolean> {
+  try {
+    if (typeof indexedDB === 'undefined') return true;
+    return await new Promise<boolean>((resolve) => {
+      const request = indexedDB.deleteDatabase(DATABASE);
+      request.onsuccess = () => resolve(true);
+      request.onerror = () => resolve(false);
+      request.onblocked = () => resolve(false);  // another tab still has it open
+    });
+  } catch {
+    return true;
+  }
+}
+
 export async function loadTrainedVectors(): Promise<TrainedVectors | null> {
   try {
     const db = await open();

@@ -4,6 +4,7 @@
 import { h, options, tr } from '../app/dom.ts';
 import { formatCount, language, t } from '../app/i18n.ts';
 import { suggestColumns, toNeuronData, type NeuronData } from '../data/dataset.ts';
+import { storageAllowed } from '../data/device-storage.ts';
 import { importErrorMessage } from '../data/messages.ts';
 import { PRESETS, type Preset } from '../data/presets.ts';
 import { readDataFile } from '../data/read-file.ts';
@@ -39,7 +40,8 @@ export class DataPanel {
     const upload = h('label', { class: 'button upload' }, this.fileInput, tr('span', 'uploadButton'));
     this.root = h('div', { class: 'data-panel' },
       h('div', { class: 'field' }, tr('label', 'dataset', { for: 'dataset' }), this.presetSelect),
-      upload, tr('p', 'uploadHelp', { class: 'field-help' }), this.progress, this.message,
+      upload, tr('p', 'uploadHelp', { class: 'field-help' }),
+      tr('p', storageAllowed() ? 'uploadKept' : 'uploadNotKept', { class: 'field-help', 'data-note': 'kept' }), this.progress, this.message,
       h('div', { class: 'field' }, tr('label', 'targetColumn', { for: 'target' }), this.targetSelect),
       h('fieldset', { class: 'field' }, tr('legend', 'featureColumns'), this.featureBoxes),
       this.summary);

@@ -11,6 +11,7 @@ import type { Shell } from '../app/shell.ts';
 import type { Store } from '../app/store.ts';
 import { TrainingControls, type ControlValues, type RunSettings } from '../app/training-controls.ts';
 import type { NeuronData } from '../data/dataset.ts';
+import { storageAllowed } from '../data/device-storage.ts';
 import { LossView } from '../charts/loss-view.ts';
 import { ScatterView } from '../charts/scatter-view.ts';
 import type { NeuronFormulas } from '../wasm/neuron-formulas.ts';
@@ -181,6 +182,8 @@ class RacePage {
     const id = this.store.state.race.preset;
     if (!findRacePreset(id)) this.shell.notice(t('urlProblem', { key: 'preset', value: id }));
     await this.choosePreset(findRacePreset(id) ? id : RACE_PRESETS[1].id, false);
+    // A link to own data that are not here: the default race, under the message that says why.
+    if (!this.data) await this.choosePreset(RACE_PRESETS[1].id, false, true);
     if (this.store.state.race.autostart && this.data) this.client.run(this.settings().iterations, this.settings().speed);
   }
 
@@ -210,13 +213,14 @@ class RacePage {
   }
 
   // A new preset (fresh: its own settings, dropping the link's); on any problem the race so far stays.
-  private async choosePreset(id: string, fresh: boolean): Promise<void> {
+  // keepMessage: leave the message of the preset that could not be chosen.
+  private async choosePreset(id: string, fresh: boolean, keepMessage = false): Promise<void> {
     const preset = findRacePreset(id)!;
     const data = preset.data();
     this.presetSelect.value = this.preset.id;
     if (!data) {
       this.presetMessage.hidden = false;
-      this.presetMessage.textContent = t('raceOwnMissing');
+      this.presetMessage.textContent = t(storageAllowed() ? 'raceOwnMissing' : 'raceOwnRefused');
       return;
     }
     const race = fresh ? { ...this.store.state.race, preset: id, eta: null, iterations: null, start: null,
@@ -239,7 +243,7 @@ class RacePage {
     this.store.update((s) => { s.race = race; });
     this.presetSelect.value = id;
     this.presetAbout.textContent = t(preset.about);
-    this.presetMessage.hidden = true;
+    if (!keepMessage) this.presetMessage.hidden = true;
     this.controls.setFeatureCount(data.cols);
     this.controls.sync(this.controlValues());
     this.scatter.setData(data);

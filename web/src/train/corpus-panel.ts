@@ -6,6 +6,7 @@ import { field, numberInput } from '../app/fields.ts';
 import { formatCount, formatFixed, formatNumber, formatPercent, parseUserNumber, t, type MessageKey } from '../app/i18n.ts';
 import { pace, type FrameBudget } from '../app/frame-budget.ts';
 import type { Store } from '../app/store.ts';
+import { storageAllowed } from '../data/device-storage.ts';
 import { saveTrainedVectors } from '../data/trained-vectors.ts';
 import { LossView } from '../charts/loss-view.ts';
 import { PcaView } from '../charts/pca-view.ts';
@@ -42,6 +43,8 @@ export class CorpusPanel {
   private readonly pair: CorpusPair;
   private readonly openButton = tr('button', 'corpusOpenInExplorer', { type: 'button', 'data-action': 'corpus-open', disabled: true });
   private readonly downloadButton = tr('button', 'corpusDownload', { type: 'button', 'data-action': 'corpus-download', disabled: true });
+  // beside the two buttons, where the student is looking when the hand-over fails
+  private readonly handoverMessage = h('p', { class: 'field-error', role: 'alert', hidden: true, 'data-corpus': 'handover-message' });
   private readonly lossView: LossView;
   private readonly pca: PcaView;
   private readonly plane: PcaView;
@@ -166,7 +169,9 @@ export class CorpusPanel {
       tr('h3', 'corpusNeighboursTitle'), this.neighbours,
       this.pair.root,
       h('div', { class: 'run-buttons corpus-handover' }, this.openButton, this.downloadButton),
-      tr('p', 'corpusHandoverHelp', { class: 'field-help' }));
+      this.handoverMessage,
+      tr('p', 'corpusHandoverHelp', { class: 'field-help' }),
+      tr('p', storageAllowed() ? 'corpusHandoverKept' : 'storageRefused', { class: 'field-help', 'data-note': 'kept' }));
     this.lossView = new LossView(lossCanvas, undefined, { symbol: 'L', axis: 'corpusAxisLoss', description: 'corpusLossDescription', step: 'corpusAxisWords' });
     this.pca = new PcaView(pcaCanvas);
     this.plane = new PcaView(planeCanvas);
@@ -296,9 +301,12 @@ export class CorpusPanel {
   private async openInExplorer(): Promise<void> {
     const bytes = await this.client.vectors();
     if (!(await saveTrainedVectors({ name: t('corpusTrainedName'), bytes }))) {
-      this.problem(t('corpusHandoverFailed'));
+      this.handoverMessage.hidden = false;
+      this.handoverMessage.textContent = t('corpusHandoverFailed');
+      this.downloadButton.focus();  // the way that works here
       return;
     }
+    this.handoverMessage.hidden = true;
     location.href = this.store.urlWith((s) => {
       s.page = 'vectors';
       s.vectors.from = 'train';
