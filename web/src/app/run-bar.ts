@@ -39,8 +39,12 @@ export class RunBar {
     const paused = !snapshot.running && snapshot.remaining > 0;
     this.startButton.dataset.i18n = paused ? 'continueButton' : 'startButton';
     this.startButton.textContent = t(paused ? 'continueButton' : 'startButton');
+    // A disabled button loses the keyboard's focus to <body>: hand it to its partner instead.
+    const focused = document.activeElement;
     this.startButton.disabled = snapshot.running;
     this.pauseButton.disabled = !snapshot.running;
+    if (focused === this.startButton && this.startButton.disabled) this.pauseButton.focus();
+    if (focused === this.pauseButton && this.pauseButton.disabled) this.startButton.focus();
     this.stepButton.disabled = false;
     this.resetButton.disabled = false;
     this.remaining.textContent = snapshot.remaining > 0 ? t('runningRemaining', { remaining: formatCount(snapshot.remaining) }) : '';

@@ -37,15 +37,17 @@ export function mountShell(body: HTMLElement, store: Store, problems: UrlProblem
   const embedButton = tr('button', 'embedButton', { type: 'button', class: 'button-quiet', hidden: true });
   trAttribute(embedButton, 'title', 'embedButtonTitle');
 
+  // Everything but the header and footer is in <main>: the title, the notices, then the page.
+  main.append(h('div', { class: 'page-head' }, title), notices);
   if (embed) {
     const full = store.link(tr('a', 'openFullPage', { class: 'open-full', target: '_blank', rel: 'noopener' }),
       (s) => { s.embed = false; s.hide = []; });
-    body.append(h('div', { class: 'app embedded-app' }, notices, main, h('footer', { class: 'embed-footer' }, full)));
+    body.append(h('div', { class: 'app embedded-app' }, main, h('footer', { class: 'embed-footer' }, full)));
   } else {
     const home = store.link(h('a', { class: 'brand' }, tr('span', 'appName')), (s) => { s.page = 'home'; });
-    body.append(h('div', { class: 'app' },
+    body.append(h('div', { class: 'app' }, skipLink(main),
       h('header', { class: 'top' }, home, h('div', { class: 'top-actions' }, embedButton, languageButton)),
-      h('div', { class: 'page-head' }, title), notices, main,
+      main,
       h('footer', { class: 'bottom' }, tr('p', 'footerOffline'), forgetControl(), tr('p', 'footerSource'))));
   }
 
@@ -77,6 +79,17 @@ export function mountShell(body: HTMLElement, store: Store, problems: UrlProblem
     notice,
     workerStopped,
   };
+}
+
+// The first stop of the Tab key: straight past the header to the page.
+function skipLink(main: HTMLElement): HTMLElement {
+  const link = tr('a', 'skipToContent', { class: 'skip-link', href: '#main' });
+  link.addEventListener('click', (event) => {
+    event.preventDefault();  // no #main in the URL: the query string is the page's state
+    main.tabIndex = -1;
+    main.focus();
+  });
+  return link;
 }
 
 // "Glem mine data": deletes what the app stored in this browser, and says so beside the button.

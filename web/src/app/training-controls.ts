@@ -107,6 +107,7 @@ export class TrainingControls {
     this.standardize.checked = state.standardize;
     this.speed.value = String(SPEEDS.indexOf(state.speed as (typeof SPEEDS)[number]));
     this.speedLabel.textContent = Number.isFinite(state.speed) ? t('speedValue', { n: formatCount(state.speed) }) : t('speedMax');
+    this.speed.setAttribute('aria-valuetext', this.speedLabel.textContent);  // not "5" but what it means
     for (const f of Object.values(this.fields)) f?.setError(null);
   }
 

@@ -10,6 +10,8 @@ export const da = {
   footerOffline: 'Alt regnes ud i din browser. Intet sendes nogen steder hen, og siden virker også uden net.',
   footerSource: 'Følger AI-projektets noter (aimat.dk, Aalborg Universitet).',
   forgetData: 'Glem mine data',
+  runAnnounce: 'Træningen stoppede efter {iteration} iterationer: E = {loss}, nøjagtighed {accuracy}.',
+  skipToContent: 'Spring til indholdet',
   forgetDataTitle: 'Slet den tabel og de vektorer, appen har gemt i denne browser',
   forgetDataDone: 'Glemt: appen har ikke længere noget af dit gemt i denne browser.',
   forgetDataFailed: 'Browseren ville ikke slette alt. Luk de andre faneblade med AI-værkstedet, og prøv igen.',

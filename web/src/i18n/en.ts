@@ -12,6 +12,8 @@ export const en: Messages = {
   footerOffline: 'Everything is computed in your browser. Nothing is sent anywhere, and the page also works without a network.',
   footerSource: 'Follows the notes of AI-projektet (aimat.dk, Aalborg University).',
   forgetData: 'Forget my data',
+  runAnnounce: 'Training stopped after {iteration} iterations: E = {loss}, accuracy {accuracy}.',
+  skipToContent: 'Skip to the content',
   forgetDataTitle: 'Delete the table and the vectors the app has stored in this browser',
   forgetDataDone: 'Forgotten: the app no longer keeps anything of yours in this browser.',
   forgetDataFailed: 'The browser would not delete everything. Close the other tabs with AI-værkstedet and try again.',

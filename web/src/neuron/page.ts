@@ -238,7 +238,7 @@ class NeuronPage {
     const activation = () => this.store.state.neuron.activation;
     view('run', (lane, snapshot) => {
       this.runBar.show(snapshot);
-      this.stats.show(lane);
+      this.stats.show(lane, snapshot.running);
       // ReLU with z ≤ 0 for every example (e.g. all start weights 0): every ∂E/∂wᵢ is 0, nothing moves.
       this.stuckHint.hidden = !(lane.loss > 0 && lane.gradient.every((g) => g === 0));
     });

@@ -255,8 +255,11 @@ export class CorpusPanel {
   show(state: CorpusState): void {
     this.state = state;
     this.openButton.disabled = this.downloadButton.disabled = state.wordsDone === 0;
+    const focused = document.activeElement;  // a disabled button would drop the focus to <body>
     this.buttons.start.disabled = state.running;
     this.buttons.pause.disabled = !state.running;
+    if (focused === this.buttons.start && state.running) this.buttons.pause.focus();
+    if (focused === this.buttons.pause && !state.running) this.buttons.start.focus();
     this.buttons.step.disabled = state.running;
     for (const changed of this.changed) changed();
   }
