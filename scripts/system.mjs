@@ -9,6 +9,10 @@ export const BUILD_PACKAGES = ['cmake', 'ninja-build', 'g++', 'libeigen3-dev', '
 // browser and a font.
 export const TEST_PACKAGES = [...BUILD_PACKAGES, 'libgtest-dev', 'nlohmann-json3-dev', 'python3', 'zlib1g-dev', 'liblzma-dev',
   'chromium', 'fonts-liberation'];
+// What `npm run fuzz` needs: the native build (g++ brings its ASan/UBSan runtimes); with
+// --libfuzzer also clang and its runtimes (libFuzzer, clang's sanitizers).
+export const FUZZ_PACKAGES = ['cmake', 'ninja-build', 'g++', 'libeigen3-dev'];
+export const LIBFUZZER_PACKAGES = [...FUZZ_PACKAGES, 'clang-14', 'libclang-rt-14-dev'];
 // What `npm run bench` needs on top: the word2vec trainers ours is compared with.
 export const BENCH_PACKAGES = [...TEST_PACKAGES, 'fasttext', 'python3-gensim'];
 

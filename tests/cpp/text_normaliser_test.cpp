@@ -35,3 +35,10 @@ TEST(TextNormaliser, PiecesGiveTheSameAsTheWhole) {
     }
     EXPECT_EQ(whole, "æbler og pærer\nsøster's tv-stue\nhej sagde hun\nslut\n");
 }
+
+// Found by `npm run fuzz` (target text): a surrogate (invalid UTF-8, e.g. an emoji in CESU-8) was
+// a letter, so the output was not valid UTF-8 and an emoji became a word.
+TEST(TextNormaliser, SurrogatesAreNotLetters) {
+    EXPECT_EQ(TextNormaliser::normalise("a \xED\xA0\x80 b \xED\xA0\xBD\xED\xB8\x80 c"), "a b c\n");
+    EXPECT_EQ(TextNormaliser::normalise("ord\xED\xBF\xBFord"), "ord ord\n");
+}

@@ -144,6 +144,24 @@ TEST(Word2VecSpace, LoadingABadFileKeepsTheVectorsThere) {
     EXPECT_NEAR(space.vector(0)[0], 0.6f, 1e-6f);  // (3, 4)/5
 }
 
+// Found by `npm run fuzz` (target vectors): 1/|v| overflowed float for a vector shorter than
+// ~3e-39, so its "unit" vector was inf and NaN and every cosine with it NaN.
+TEST(Word2VecSpace, TinyVectorsBecomeUnitVectorsToo) {
+    const std::string file = "2 2\ntiny 1e-45 0\nsmall 2e-39 -1e-39\n";
+    VectorSpace space;
+    ASSERT_TRUE(space.load(reinterpret_cast<const unsigned char*>(file.data()), file.size()).ok());
+    for (int w = 0; w < 2; ++w) {
+        const std::vector<float> unit = space.unitVector(w);
+        EXPECT_NEAR(std::hypot(unit[0], unit[1]), 1.0, 1e-6) << space.word(w);
+        EXPECT_NEAR(space.similarity(w, w), 1.0f, 1e-6f) << space.word(w);
+    }
+    EXPECT_NEAR(space.unitVector(0)[0], 1.0f, 1e-6f);
+    EXPECT_NEAR(space.similarity(0, 1), 2 / std::sqrt(5.0f), 1e-6f);
+    const auto near = space.neighbours(0, 1);
+    ASSERT_EQ(near.size(), 1u);
+    EXPECT_TRUE(std::isfinite(near[0].score));
+}
+
 TEST(Word2VecEvaluation, AnalogiesAreScoredOverTheCoveredQuestions) {
     const VectorSpace space = handMade();
     const auto questions = parseAnalogies(

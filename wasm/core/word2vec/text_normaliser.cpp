@@ -9,6 +9,7 @@ bool isLetterOrDigit(char32_t c) {
     if (c < 0xC0 || c == 0xD7 || c == 0xF7) return false;                 // Latin-1 punctuation, × ÷
     if ((c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F)) return false;  // punctuation
     if ((c >= 0x2190 && c <= 0x2BFF) || c >= 0x1F000) return false;        // arrows, symbols, emoji
+    if (c >= 0xD800 && c <= 0xDFFF) return false;  // surrogates (invalid UTF-8, e.g. CESU-8 emoji): not characters
     return true;
 }
 

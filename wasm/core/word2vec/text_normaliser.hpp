@@ -5,8 +5,9 @@
 // a word. Output: one sentence per line, words separated by one space. The text comes in pieces of
 // any size (a UTF-8 character split between two pieces is joined).
 // Letters: ASCII letters, and every character from U+00C0 on except × ÷, general punctuation
-// (U+2000–U+206F), CJK punctuation (U+3000–U+303F) and symbols and emoji (U+2190–U+2BFF,
-// U+1F000 and up). Lower case: A–Z and À–Þ (so Æ Ø Å É Ü …); other scripts are kept as written.
+// (U+2000–U+206F), CJK punctuation (U+3000–U+303F), symbols and emoji (U+2190–U+2BFF,
+// U+1F000 and up) and surrogates (U+D800–U+DFFF, not characters: the output is valid UTF-8).
+// Lower case: A–Z and À–Þ (so Æ Ø Å É Ü …); other scripts are kept as written.
 #pragma once
 
 #include <string>

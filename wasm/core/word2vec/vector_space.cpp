@@ -17,7 +17,12 @@ void normalise(float* v, int dim) {
     double norm = 0.0;
     for (int i = 0; i < dim; ++i) norm += static_cast<double>(v[i]) * v[i];
     if (norm <= 0.0) return;
-    const float inverse = static_cast<float>(1.0 / std::sqrt(norm));
+    const double exact = 1.0 / std::sqrt(norm);
+    if (exact >= 0x1.ffffffp+127) {  // a tiny vector (|v| < ~3e-39): 1/|v| is inf in float, scale in double
+        for (int i = 0; i < dim; ++i) v[i] = static_cast<float>(v[i] * exact);
+        return;
+    }
+    const float inverse = static_cast<float>(exact);
     for (int i = 0; i < dim; ++i) v[i] *= inverse;
 }
 
