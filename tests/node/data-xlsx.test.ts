@@ -7,6 +7,7 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import { suggestColumns, toNeuronData } from '../../web/src/data/dataset.ts';
+import { importErrorMessage } from '../../web/src/data/messages.ts';
 import { readDataFile } from '../../web/src/data/read-file.ts';
 import type { ImportError } from '../../web/src/data/result.ts';
 import type { Table } from '../../web/src/data/table.ts';
@@ -83,6 +84,24 @@ describe('xlsx files', () => {
     const notSpreadsheet = zipSync({ 'hej.txt': strToU8('hej') });
     assert.equal((await error(notSpreadsheet)).code, 'xlsx_unreadable');
     assert.deepEqual(await parseXlsx(new Uint8Array([1, 2, 3])), { ok: false, error: { code: 'xlsx_unreadable' } });
+  });
+
+  test('a zip that claims to unpack to more than 100 MiB is refused before anything is unpacked', async () => {
+    const whole = buildXlsx(CUSTOMERS);
+    // Patch the first central directory entry's uncompressed size (offset 24) to 200 MiB, by hand.
+    const bombed = whole.slice();
+    const view = new DataView(bombed.buffer);
+    let at = -1;
+    for (let i = bombed.length - 22; i >= 0; i--) if (view.getUint32(i, true) === 0x06054b50) { at = view.getUint32(i + 16, true); break; }
+    assert.ok(at > 0 && view.getUint32(at, true) === 0x02014b50);
+    view.setUint32(at + 24, 200 * 1024 * 1024, true);
+    const refused = await error(bombed);
+    assert.equal(refused.code, 'xlsx_too_large');
+    assert.equal(refused.limit, 100 * 1024 * 1024);
+    assert.ok(refused.found! > 200 * 1024 * 1024, `${refused.found}`);  // 200 MiB and the other entries
+    assert.equal((await table(whole)).rows.length, CUSTOMERS.length - 1, 'the file before the patch reads as ever');
+    const message = importErrorMessage({ code: 'xlsx_too_large', limit: 100 * 1024 * 1024 }, 'da');
+    assert.match(message, /over 100 MiB, når det pakkes ud/);
   });
 
   test('an OpenDocument spreadsheet (.ods) is named as such', async () => {

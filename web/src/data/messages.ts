@@ -37,6 +37,8 @@ const DA: Record<ImportErrorCode, Say> = {
   target_is_feature: (e, f) => `Kolonnen ${f.q(e.column)} er valgt både som targetværdi og som input. Fjern fluebenet ved den under inputs, eller vælg en anden targetværdi.`,
   unknown_column: (e, f) => `Filen har ingen kolonne, der hedder ${f.q(e.column)}. Vælg en af filens kolonner.`,
   xlsx_unreadable: () => 'Regnearket kunne ikke læses; filen er måske beskadiget eller ikke en rigtig XLSX-fil. Åbn den i Excel, og gem den igen som .xlsx eller .csv.',
+  xlsx_too_large: (e, f) => `Regnearket ville fylde over ${f.n((e.limit ?? 0) / 1048576)} MiB, når det pakkes ud, eller det er beskadiget, så det læses ikke. ` +
+    'Gem kun det ark, du bruger, som .xlsx eller .csv, og prøv igen.',
   xlsx_empty_sheet: () => 'Det første ark i regnearket er tomt. Læg dataene i det første ark, og gem filen igen.',
   xls_old_format: () => 'Filen er i Excels gamle format (.xls), som ikke kan læses her. Åbn den i Excel, og gem den som .xlsx eller .csv.',
   ods_format: () => 'Filen er et OpenDocument-regneark (.ods). Gem den som .xlsx eller .csv (i LibreOffice: Filer → Gem som), og prøv igen.',
@@ -62,6 +64,8 @@ const EN: Record<ImportErrorCode, Say> = {
   target_is_feature: (e, f) => `The column ${f.q(e.column)} is chosen both as the target and as an input. Untick it under inputs, or choose another target.`,
   unknown_column: (e, f) => `The file has no column called ${f.q(e.column)}. Choose one of the file's columns.`,
   xlsx_unreadable: () => 'The spreadsheet could not be read; the file may be damaged or not a real XLSX file. Open it in Excel and save it again as .xlsx or .csv.',
+  xlsx_too_large: (e, f) => `The spreadsheet would take more than ${f.n((e.limit ?? 0) / 1048576)} MiB unpacked, or it is damaged, so it is not read. ` +
+    'Save only the sheet you use as .xlsx or .csv and try again.',
   xlsx_empty_sheet: () => 'The first sheet of the spreadsheet is empty. Put the data in the first sheet and save the file again.',
   xls_old_format: () => 'The file is in Excel\'s old format (.xls), which cannot be read here. Open it in Excel and save it as .xlsx or .csv.',
   ods_format: () => 'The file is an OpenDocument spreadsheet (.ods). Save it as .xlsx or .csv (in LibreOffice: File → Save As) and try again.',

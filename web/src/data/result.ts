@@ -20,6 +20,7 @@ export const IMPORT_ERROR_CODES = [
   'target_is_feature',  // the target column is also chosen as input (column)
   'unknown_column',     // a chosen column that the table does not have (column)
   'xlsx_unreadable',    // a corrupt zip, or a zip that is not a spreadsheet
+  'xlsx_too_large',     // the zip says it unpacks to more than MAX_UNPACKED_BYTES (limit, found: bytes, absent when the directory is damaged)
   'xlsx_empty_sheet',   // the first sheet has no cells
   'xls_old_format',     // the old binary Excel format (.xls)
   'ods_format',         // an OpenDocument spreadsheet (.ods, LibreOffice)

@@ -1,7 +1,9 @@
 // .xlsx (as aimat.dk's goodfood.xlsx) → Table: the first sheet, every cell as text. Only this
 // module imports read-excel-file, and the page imports it lazily, when an .xlsx file is opened.
 import { readSheet } from 'read-excel-file/universal';
+import { MAX_UNPACKED_BYTES } from './limits.ts';
 import { fail, ok, type Result } from './result.ts';
+import { declaredUnpackedBytes } from './zip-sizes.ts';
 import { buildTable, type SourceRow, type Table } from './table.ts';
 
 // A cell as the text a CSV would hold: numbers with a decimal point, dates as yyyy-mm-dd.
@@ -14,6 +16,11 @@ function cellText(cell: unknown): string {
 }
 
 export async function parseXlsx(bytes: Uint8Array): Promise<Result<Table>> {
+  const unpacked = declaredUnpackedBytes(bytes);
+  if (unpacked !== null && unpacked > MAX_UNPACKED_BYTES) {
+    // found only when the directory could be read (a damaged one claims no number)
+    return fail({ code: 'xlsx_too_large', limit: MAX_UNPACKED_BYTES, ...(Number.isFinite(unpacked) ? { found: unpacked } : {}) });
+  }
   let sheet: unknown[][];
   try {
     // A copy, so the reader gets an ArrayBuffer holding exactly the file.
