@@ -2,6 +2,7 @@
 // relative asset URLs (base './'), everything bundled, no request outside its own files.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { contentSecurity } from './web/build/content-security.ts';
 import { serviceWorker } from './web/build/service-worker.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -22,7 +23,7 @@ export default defineConfig({
     target: 'es2022',
     reportCompressedSize: false,
   },
-  plugins: [serviceWorker()],
+  plugins: [serviceWorker(), contentSecurity()],
   worker: { format: 'es' },
   server: { fs: { allow: [here('.')] } },
 });

@@ -50,6 +50,28 @@ describe('the app', () => {
     await screenshot(page, 'neuron-embedded');
   });
 
+  test('a Content-Security-Policy lets the page run but refuses an inline script; no referrer', async () => {
+    const session = await suite.open();
+    const { page } = session;
+    await page.goto(suite.server.url + '?page=neuron');
+    await page.locator('[data-stat="iteration"]').filter({ hasText: '0' }).waitFor();
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert.match(policy ?? '', /script-src 'self' 'wasm-unsafe-eval';/);
+    assert.equal(await page.locator('meta[name="referrer"]').getAttribute('content'), 'no-referrer');
+    const refused = await page.evaluate(() => new Promise<string>((resolve) => {
+      document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true });
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true';  // what an XSS would try
+      document.body.append(script);
+    }));
+    assert.match(refused, /^script-src/);
+    assert.equal(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected), undefined);
+    // Chromium logs the refusal as an error: expected here, and the only one.
+    const expected = session.consoleErrors.filter((e) => /Content Security Policy/.test(e));
+    assert.equal(expected.length, 1, session.consoleErrors.join('\n'));
+    session.consoleErrors.splice(0, session.consoleErrors.length, ...session.consoleErrors.filter((e) => !expected.includes(e)));
+  });
+
   test('the Indlejr dialog writes iframe code for the current state', async () => {
     const { page } = await suite.open();
     await page.goto(suite.server.url + '?page=neuron&eta=0.01&loss=ce');

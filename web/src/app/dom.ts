@@ -11,6 +11,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined || value === null || value === false) continue;
     if (name === 'class') element.className = String(value);
+    else if (name === 'style') element.style.cssText = String(value);  // through the CSSOM: the page's CSP forbids style attributes
     else element.setAttribute(name, value === true ? '' : String(value));
   }
   for (const child of children) if (child) element.append(child);
