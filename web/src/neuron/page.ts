@@ -237,10 +237,10 @@ class NeuronPage {
       this.budget.add(name, () => { if (this.latest) draw(this.latest.lanes[0], this.latest); });
     const activation = () => this.store.state.neuron.activation;
     view('run', (lane, snapshot) => {
-      this.runBar.show(snapshot);
       this.stats.show(lane, snapshot.running);
       // ReLU with z ≤ 0 for every example (e.g. all start weights 0): every ∂E/∂wᵢ is 0, nothing moves.
       this.stuckHint.hidden = !(lane.loss > 0 && lane.gradient.every((g) => g === 0));
+      this.runBar.show(snapshot);  // last: moving the focus lays the page out, after the changes above
     });
     view('loss', (lane) => this.lossView.setCurve(lane.curveIterations, lane.curveLosses));
     view('scatter', (lane) => this.scatter.setModels([{ weights: lane.weights, level: lane.level, activation: activation(), label: '',

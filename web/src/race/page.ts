@@ -310,8 +310,8 @@ class RacePage {
     const view = (name: string, draw: Draw) =>
       this.budget.add(name, () => { const l = lanes(); return l ? draw(l, this.latest!, this.data!) : undefined; });
     view('run', (l, snapshot) => {
-      this.runBar.show(snapshot);
       this.iterationValue.textContent = formatCount(l[0].iteration);
+      this.runBar.show(snapshot);  // last: moving the focus lays the page out, after the change above
     });
     this.lossViews.forEach((lossView, k) => view(`loss ${k}`, (l) => lossView.setCurve(l[k].curveIterations, l[k].curveLosses)));
     view('scatter', (l) => this.scatter.setModels(l.map((lane, k) => ({ weights: lane.weights, level: lane.level, activation: 'sigmoid',
