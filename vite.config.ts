@@ -2,6 +2,7 @@
 // relative asset URLs (base './'), everything bundled, no request outside its own files.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { appManifest } from './web/build/app-manifest.ts';
 import { contentSecurity } from './web/build/content-security.ts';
 import { serviceWorker } from './web/build/service-worker.ts';
 
@@ -23,7 +24,7 @@ export default defineConfig({
     target: 'es2022',
     reportCompressedSize: false,
   },
-  plugins: [serviceWorker(), contentSecurity()],
+  plugins: [appManifest(), serviceWorker(), contentSecurity()],  // the manifest's files first: the service worker lists the bundle
   worker: { format: 'es' },
   server: { fs: { allow: [here('.')] } },
 });

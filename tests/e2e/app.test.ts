@@ -72,6 +72,33 @@ describe('the app', () => {
     session.consoleErrors.splice(0, session.consoleErrors.length, ...session.consoleErrors.filter((e) => !expected.includes(e)));
   });
 
+  test('installable: a manifest with a Danish name, standalone display and 192/512-px icons that Chromium accepts', async () => {
+    const { page, context } = await suite.open();
+    await page.goto(suite.server.url + '?page=neuron');
+    await page.locator('[data-stat="iteration"]').filter({ hasText: '0' }).waitFor();
+    const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+    const manifestUrl = new URL(href!, page.url()).href;
+    const manifest = await (await page.request.get(manifestUrl)).json() as {
+      name: string; lang: string; display: string; start_url: string; icons: { src: string; sizes: string; purpose: string }[] };
+    assert.equal(manifest.name, 'AI-værkstedet');
+    assert.equal(manifest.lang, 'da');
+    assert.equal(manifest.display, 'standalone');
+    assert.equal(new URL(manifest.start_url, manifestUrl).href, suite.server.url, 'starts at the overview, under the sub-path');
+    for (const icon of manifest.icons) {
+      const png = await (await page.request.get(new URL(icon.src, manifestUrl).href)).body();
+      assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+      const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];  // IHDR
+      assert.equal(`${width}x${height}`, icon.sizes, icon.src);
+    }
+    assert.ok(manifest.icons.some((i) => i.sizes === '192x192') && manifest.icons.some((i) => i.sizes === '512x512'));
+    // Chromium's own verdict, once the service worker controls the page.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    // Playwright's contexts are off the record, from which Chromium never installs: every other check must pass.
+    assert.deepEqual(installabilityErrors.filter((e) => e.errorId !== 'in-incognito'), []);
+  });
+
   test('the Indlejr dialog writes iframe code for the current state', async () => {
     const { page } = await suite.open();
     await page.goto(suite.server.url + '?page=neuron&eta=0.01&loss=ce');
