@@ -84,3 +84,13 @@ test('a full "Træn word2vec" state round-trips, and bad values are reported', (
   assert.equal(bad.state.train.text.decay, 'linear');
   assert.equal(bad.state.train.text.dim, 20);
 });
+
+test('on/off keys take 1/0 or true/false; anything else is reported and left off', () => {
+  assert.equal(parseState('?page=neuron&embed=true&log=0').state.embed, true);
+  assert.equal(parseState('?page=race&run=false').state.race.autostart, false);
+  const { state, problems } = parseState('?page=race&embed=2&log=yes&run=1');
+  assert.equal(state.embed, false);
+  assert.equal(state.race.logScale, false);
+  assert.equal(state.race.autostart, true);
+  assert.deepEqual(problems, [{ key: 'embed', value: '2' }, { key: 'log', value: 'yes' }]);
+});

@@ -5,6 +5,7 @@
 import type { Language } from './i18n.ts';
 import type { PageEntry } from './page-entry.ts';
 import type { Read, UrlProblem } from './url-values.ts';
+import { flagReader } from './url-flag.ts';
 
 // Each page adds its own state here from its folder, e.g. in neuron/neuron-state.ts:
 //   declare module '../app/url-state.ts' { interface PageStates { neuron: NeuronPageState } }
@@ -36,7 +37,7 @@ export function parseState(search: string, pages: readonly PageEntry[]): { state
   const allControls = pages.flatMap((entry) => entry.url?.controls ?? []);
   read('page', (v) => pages.some((entry) => entry.id === v) && ((state.page = v), true));
   read('lang', (v) => (v === 'da' || v === 'en') && ((state.lang = v), true));
-  read('embed', (v) => ((state.embed = v === '1' || v === 'true'), true));
+  read('embed', flagReader((on) => { state.embed = on; }));
   read('hide', (v) => {
     const ids = v.split(',').filter(Boolean);
     state.hide = ids.filter((id) => allControls.includes(id));

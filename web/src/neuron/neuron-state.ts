@@ -3,6 +3,7 @@ import { codeOf, formatSpeed, formatStart, iterationCount, LOSS_CODES, numberLis
   finite, type Read } from '../app/url-values.ts';
 import type { ActivationName, GradientName, LossName, StartWeights } from '../wasm/neuron-types.ts';
 import type { PageUrlState } from '../app/page-entry.ts';
+import { flagReader } from '../app/url-flag.ts';
 
 // Control groups a teacher can hide in an embedded page (hide=eta,start,…).
 export const NEURON_CONTROLS = ['data', 'loss', 'activation', 'gradient', 'eta', 'iterations', 'start',
@@ -56,7 +57,7 @@ export function readNeuronState(read: Read, n: NeuronPageState): { key: string; 
     return x !== null && Number.isSafeInteger(x) && x >= 0 && ((n.seed = x), true);
   });
   read('speed', (v) => set(speed(v), (x) => { n.speed = x; }));
-  read('log', (v) => ((n.logScale = v === '1'), true));
+  read('log', flagReader((on) => { n.logScale = on; }));
   read('ask', (v) => set(numberList(v), (x) => { n.ask = x; }));
   if (n.loss === 'cross_entropy' && n.activation !== 'sigmoid') {
     const problem = { key: 'act', value: n.activation };  // cross-entropy is defined for the sigmoid only

@@ -4,6 +4,7 @@ import { codeOf, formatSpeed, formatStart, iterationCount, LOSS_CODES, parseStar
   finite, type Read } from '../app/url-values.ts';
 import type { LossName, StartWeights } from '../wasm/neuron-types.ts';
 import type { PageUrlState } from '../app/page-entry.ts';
+import { flagReader } from '../app/url-flag.ts';
 
 // Control groups a teacher can hide in an embedded page (hide=…).
 export const RACE_CONTROLS = ['preset', 'eta', 'iterations', 'start', 'standardize', 'speed', 'buttons',
@@ -40,8 +41,8 @@ export function readRaceState(read: Read, r: RacePageState): void {
     return x !== null && Number.isInteger(x) && x >= 1 && ((r.example = x - 1), true);  // 1-based in the link
   });
   read('floss', (v) => v in LOSS_CODES && ((r.formulaLoss = LOSS_CODES[v]), true));
-  read('log', (v) => ((r.logScale = v === '1'), true));
-  read('run', (v) => ((r.autostart = v === '1'), true));
+  read('log', flagReader((on) => { r.logScale = on; }));
+  read('run', flagReader((on) => { r.autostart = on; }));
 }
 
 export function writeRaceState(params: URLSearchParams, r: RacePageState): void {
