@@ -1,10 +1,9 @@
 // The app around the pages: the overview, embedding (URL flags, the Indlejr dialog, a real iframe
 // on another origin), and serving from a sub-path.
 import assert from 'node:assert/strict';
-import { createServer, type Server as HttpServer } from 'node:http';
 import { describe, test } from 'node:test';
 import { buildXlsx } from '../fixtures/xlsx-writer.ts';
-import { browserSuite, screenshot } from './harness.ts';
+import { browserSuite, inHostPage, screenshot } from './harness.ts';
 
 const suite = browserSuite();
 
@@ -154,24 +153,10 @@ describe('the app', () => {
   });
 
   test('inside an iframe on another origin (as in Lectio or Moodle) it trains', async () => {
-    const host: HttpServer = createServer((_, res) => {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(`<!doctype html><title>Lektion</title><link rel="icon" href="data:,"><h1>Lektion om neuroner</h1>
-        <iframe src="${suite.server.url}?page=neuron&embed=1&speed=max&iter=500" width="1000" height="800"></iframe>`);
-    });
-    await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
-    const port = (host.address() as { port: number }).port;
-    try {
-      // localhost and 127.0.0.1: another site, so the app runs as a third-party iframe, as in an LMS.
-      const { page } = await suite.open({ otherOrigins: [`http://localhost:${port}`] });
-      await page.goto(`http://localhost:${port}/`);
-      const frame = page.frameLocator('iframe');
+    await inHostPage(suite, '?page=neuron&embed=1&speed=max&iter=500', async (_, frame) => {
       await frame.locator('[data-stat="iteration"]').filter({ hasText: '0' }).waitFor();
       await frame.getByRole('button', { name: 'Start' }).click();
       await frame.locator('[data-stat="iteration"]').filter({ hasText: '500' }).waitFor();
-    } finally {
-      host.closeAllConnections();
-      await new Promise((resolve) => host.close(resolve));
-    }
+    });
   });
 });

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, afterEach, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createServer } from 'node:http';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 // @ts-expect-error: a plain .mjs helper shared with npm start
 import { serveStatic } from '../../scripts/serve.mjs';
 
@@ -111,4 +112,25 @@ export function browserSuite(): Suite {
       return session;
     },
   };
+}
+
+// A lesson page on another site (localhost; the app is on 127.0.0.1) with the app at `query` in an
+// iframe, as a teacher embeds it in Lectio or Moodle; run gets the host page and the app's frame.
+export async function inHostPage(suite: Suite, query: string, run: (page: Page, frame: Frame) => Promise<void>): Promise<void> {
+  const host = createServer((_, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><title>Lektion</title><link rel="icon" href="data:,"><h1>Lektion</h1>
+      <iframe src="${suite.server.url}${query}" width="1000" height="750"></iframe>`);
+  });
+  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+  const port = (host.address() as { port: number }).port;
+  try {
+    const { page } = await suite.open({ otherOrigins: [`http://localhost:${port}`] });
+    await page.goto(`http://localhost:${port}/`);
+    await page.frameLocator('iframe').locator('main').waitFor();
+    await run(page, page.frames().find((f) => f.url().startsWith(suite.server.url))!);
+  } finally {
+    host.closeAllConnections();
+    await new Promise((resolve) => host.close(resolve));
+  }
 }

@@ -1,34 +1,20 @@
 // What the app keeps on the device, and how it degrades where the browser refuses to keep anything:
 // inside a cross-site iframe (as in Lectio or Moodle) Chromium refuses sessionStorage and IndexedDB.
 import assert from 'node:assert/strict';
-import { createServer, type Server as HttpServer } from 'node:http';
 import { describe, test } from 'node:test';
 import type { Frame } from 'playwright-core';
-import { browserSuite, screenshot } from './harness.ts';
+import { browserSuite, inHostPage, screenshot } from './harness.ts';
 
 const suite = browserSuite();
 
 const CSV = 'Alder,Aktiveret\n25,Nej\n40,Nej\n60,Ja\n70,Ja\n';
 
-// A host page on another site (localhost, the app being on 127.0.0.1) with the app in an iframe.
+// The app in a cross-site iframe, and a screenshot of the lesson page after.
 async function withHost(query: string, run: (frame: Frame) => Promise<void>): Promise<void> {
-  const host: HttpServer = createServer((_, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><title>Lektion</title><link rel="icon" href="data:,"><h1>Lektion</h1>
-      <iframe src="${suite.server.url}${query}" width="1000" height="700"></iframe>`);
-  });
-  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
-  const port = (host.address() as { port: number }).port;
-  try {
-    const { page } = await suite.open({ otherOrigins: [`http://localhost:${port}`] });
-    await page.goto(`http://localhost:${port}/`);
-    await page.frameLocator('iframe').locator('main').waitFor();
-    await run(page.frames().find((f) => f.url().startsWith(suite.server.url))!);
+  await inHostPage(suite, query, async (page, frame) => {
+    await run(frame);
     await screenshot(page, 'storage-refused-in-iframe');
-  } finally {
-    host.closeAllConnections();
-    await new Promise((resolve) => host.close(resolve));
-  }
+  });
 }
 
 // Whether the element is inside the frame's visible part.

@@ -11,6 +11,16 @@ export interface RunActions {
   reset(): void;
 }
 
+// Start is off while running, Pause while not. A disabled button loses the keyboard's focus to
+// <body>: it is handed to the partner instead.
+export function setRunning(start: HTMLButtonElement, pause: HTMLButtonElement, running: boolean): void {
+  const focused = document.activeElement;
+  start.disabled = running;
+  pause.disabled = !running;
+  if (focused === start && running) pause.focus();
+  if (focused === pause && !running) start.focus();
+}
+
 export class RunBar {
   readonly buttons: HTMLElement;
   readonly remaining = h('span', { class: 'remaining' });
@@ -39,12 +49,7 @@ export class RunBar {
     const paused = !snapshot.running && snapshot.remaining > 0;
     this.startButton.dataset.i18n = paused ? 'continueButton' : 'startButton';
     this.startButton.textContent = t(paused ? 'continueButton' : 'startButton');
-    // A disabled button loses the keyboard's focus to <body>: hand it to its partner instead.
-    const focused = document.activeElement;
-    this.startButton.disabled = snapshot.running;
-    this.pauseButton.disabled = !snapshot.running;
-    if (focused === this.startButton && this.startButton.disabled) this.pauseButton.focus();
-    if (focused === this.pauseButton && this.pauseButton.disabled) this.startButton.focus();
+    setRunning(this.startButton, this.pauseButton, snapshot.running);
     this.stepButton.disabled = false;
     this.resetButton.disabled = false;
     this.remaining.textContent = snapshot.remaining > 0 ? t('runningRemaining', { remaining: formatCount(snapshot.remaining) }) : '';

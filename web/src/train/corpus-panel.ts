@@ -3,6 +3,7 @@
 // neighbours and their PCA picture. The text's source and settings are in the URL.
 import { h, options, tr, trAttribute } from '../app/dom.ts';
 import { field, numberInput } from '../app/fields.ts';
+import { setRunning } from '../app/run-bar.ts';
 import { formatCount, formatFixed, formatNumber, formatPercent, parseUserNumber, t, type MessageKey } from '../app/i18n.ts';
 import { pace, type FrameBudget } from '../app/frame-budget.ts';
 import type { Store } from '../app/store.ts';
@@ -255,11 +256,7 @@ export class CorpusPanel {
   show(state: CorpusState): void {
     this.state = state;
     this.openButton.disabled = this.downloadButton.disabled = state.wordsDone === 0;
-    const focused = document.activeElement;  // a disabled button would drop the focus to <body>
-    this.buttons.start.disabled = state.running;
-    this.buttons.pause.disabled = !state.running;
-    if (focused === this.buttons.start && state.running) this.buttons.pause.focus();
-    if (focused === this.buttons.pause && !state.running) this.buttons.start.focus();
+    setRunning(this.buttons.start, this.buttons.pause, state.running);
     this.buttons.step.disabled = state.running;
     for (const changed of this.changed) changed();
   }
