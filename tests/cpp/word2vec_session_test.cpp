@@ -141,6 +141,37 @@ TEST(TrainingSession, NormalisingInPiecesIsNormalisingAtOnce) {
     EXPECT_NE(inPieces.vocabulary().find("øllet"), -1);
 }
 
+TEST(TrainingSession, StepByStepIsSetupAndStepsOutOfOrderDoNothing) {
+    const std::string raw = "Hunden sover. Katten spinder!\nHunden gør, katten sover.\n";
+    TrainSettings s = small();
+    s.normalise = true;
+    TrainingSession steps, atOnce;
+    ASSERT_EQ(atOnce.setup(whole(raw), s), TrainStatus::Ok);
+    ASSERT_EQ(steps.begin(s), TrainStatus::Ok);
+    steps.encode("hunden hunden hunden");  // before counting is over: ignored
+    for (std::size_t i = 0; i < raw.size(); i += 4) steps.count(std::string_view(raw).substr(i, 4));
+    steps.startEncoding();
+    steps.count("katten katten");  // counting is over: ignored
+    for (std::size_t i = 0; i < raw.size(); i += 7) steps.encode(std::string_view(raw).substr(i, 7));
+    ASSERT_EQ(steps.finish(), TrainStatus::Ok);
+    EXPECT_EQ(steps.vocabulary().words(), atOnce.vocabulary().words());
+    EXPECT_EQ(steps.corpus().tokens, atOnce.corpus().tokens);
+    EXPECT_EQ(steps.corpus().sentenceStarts, atOnce.corpus().sentenceStarts);
+    EXPECT_EQ(steps.corpus().sentences(), 3);  // "sover." "spinder!" "sover." (the line ends add none)
+    EXPECT_EQ(steps.wordsRead(), 8);
+
+    // A refused begin leaves nothing to read into, and an earlier run is gone.
+    TrainSettings bad = s;
+    bad.architecture = "skip-gram";
+    EXPECT_EQ(steps.begin(bad), TrainStatus::UnknownArchitecture);
+    steps.count("hunden sover");
+    steps.startEncoding();
+    steps.encode("hunden sover");
+    EXPECT_EQ(steps.finish(), TrainStatus::EmptyCorpus);
+    EXPECT_FALSE(steps.ready());
+    EXPECT_EQ(steps.vocabulary().size(), 0);
+}
+
 TEST(SoftmaxTable, ByHand) {
     // 2 words, dim 1: v_0 = 1, v_1 = 2; k_0 = 0, k_1 = ln 3.
     //   row 0: scores (0, ln 3), e^s = (1, 3)  → P = (1/4, 3/4)

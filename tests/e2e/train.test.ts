@@ -273,4 +273,44 @@ describe('Træn word2vec: training on a text', () => {
       buffer: Buffer.alloc(21 * 1000 * 1000, 'a') }, { timeout: 90_000 });
     await page.locator('.corpus-panel .field-error', { hasText: 'stor.txt er 21 MB; højst 20 MB kan trænes i browseren.' }).waitFor();
   });
+
+  const SENTENCES = 'Katten sover i solen. Hunden sover i skyggen! Katten spiser fisk. Hunden spiser kød.\n';
+  const textFile = (name: string, text: string) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
+
+  test('a text file is shown by its name, size and start, not put into the text box, and trains', async () => {
+    const page = await openToy('&tempo=fast&src=own&watch=katten');
+    await page.locator('textarea[name="own-text"]').fill('Noget helt andet.');
+    // 86 bytes a line (85 characters with the line end, "ø" is two bytes) · 1 000 = 86 000 bytes → "0,1 MB"
+    await page.locator('input[name="text-file"]').setInputFiles(textFile('dyr.txt', SENTENCES.repeat(1000)));
+    await page.locator('[data-corpus="file-name"]', { hasText: 'dyr.txt · 0,1 MB' }).waitFor();
+    assert.match(await page.locator('[data-corpus="file-preview"]').innerText(), /^Katten sover i solen\. Hunden sover/);
+    assert.equal(await page.locator('textarea[name="own-text"]').isVisible(), false);
+    await page.locator('[data-action="corpus-start"]').click();
+    await trained(page);
+    // the file's words, not the text box's: 14 a line, 9 distinct
+    assert.match(await stats(page).innerText(), /9 forskellige ord, 14\.000 ord i alt/);
+    await page.locator('[data-action="corpus-type-instead"]').click();
+    assert.equal(await page.locator('textarea[name="own-text"]').inputValue(), 'Noget helt andet.');
+  });
+
+  test('a long read shows its progress and can be cancelled; a file of numbers or a picture is refused', async () => {
+    const page = await openToy('&tempo=fast&src=own');
+    // 86 bytes · 150 000 = 12,9 MB: several pieces, each read twice
+    await page.locator('input[name="text-file"]').setInputFiles(textFile('lang.txt', SENTENCES.repeat(150_000)), { timeout: 90_000 });
+    await page.locator('[data-corpus="file-name"]', { hasText: 'lang.txt · 12,9 MB' }).waitFor();
+    await page.locator('[data-action="corpus-start"]').click();
+    await page.locator('[data-corpus="reading-text"]', { hasText: /Læser teksten … \d/ }).waitFor();
+    await page.locator('[data-action="corpus-cancel"]').click();
+    await page.locator('[data-corpus="reading"]').waitFor({ state: 'hidden' });
+    await page.waitForTimeout(500);
+    assert.equal(await stats(page).innerText(), '', 'nothing trained after the cancel');
+    // "x 1 2 3 4 5 6 7 8 9": one letter among ten visible characters
+    await page.locator('input[name="text-file"]').setInputFiles(textFile('tal.txt', 'x 1 2 3 4 5 6 7 8 9\n'.repeat(100)));
+    await page.locator('.corpus-panel .field-error', { hasText: /Kun 10\s%\saf tegnene i starten af tal\.txt er bogstaver/ }).waitFor();
+    await page.locator('input[name="text-file"]').setInputFiles({ name: 'billede.txt', mimeType: 'text/plain',
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) });
+    await page.locator('.corpus-panel .field-error', { hasText: 'billede.txt er ikke en tekstfil' }).waitFor();
+    // the file chosen before the refused ones is still the one shown
+    await page.locator('[data-corpus="file-name"]', { hasText: 'lang.txt' }).waitFor();
+  });
 });

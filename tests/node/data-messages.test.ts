@@ -58,9 +58,10 @@ test('the Danish wording', () => {
     /^Filen har 120\.000 rækker; der må højst være 100\.000\./);
   assert.match(da({ code: 'missing_value', row: 5, column: 'Alder' }), /^Række 5 i kolonnen "Alder" er tom\./);
   assert.match(da({ code: 'empty_header', row: 1, columnNumber: 3 }), /^Kolonne 3 \(C\) har ingen overskrift i række 1\./);
-  assert.match(da({ code: 'too_large', found: 25 * 1024 * 1024, limit: 20 * 1024 * 1024 }),
+  assert.match(da({ code: 'too_large', found: 25_000_000, limit: 20_000_000 }),
     /^Filen fylder 25 MB; den må højst fylde 20 MB\./);
-  assert.match(da({ code: 'too_large', found: 26.5 * 1024 * 1024, limit: 20 * 1024 * 1024 }), /fylder 26,5 MB/);
+  assert.match(da({ code: 'too_large', found: 26_500_000, limit: 20_000_000 }), /fylder 26,5 MB/);
+  assert.match(da({ code: 'too_large', found: 20 * 1024 * 1024, limit: 20_000_000 }), /fylder 21 MB/);  // 20 MiB = 20,97 MB
 });
 
 test('thousands separators: Danish points, English commas', () => {

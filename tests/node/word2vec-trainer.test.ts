@@ -95,3 +95,30 @@ for (const output of ['negative', 'softmax'] as const) {
     }
   });
 }
+
+test('a text read step by step as bytes trains as the same text read at once', () => {
+  const raw = 'Hunden sover. Katten spinder!\nHunden gør, katten sover på gården.\n'.repeat(5);
+  const bytes = new Uint8Array(Buffer.from(raw, 'utf8'));
+  const settings: Word2VecSettings = { ...SMALL, normalise: true, seed: 3 };
+  const atOnce = new core.Word2VecTrainer();
+  const steps = new core.Word2VecTrainer();
+  try {
+    assert.equal(atOnce.setup(raw, settings), 'ok');
+    assert.equal(steps.begin(settings), 'ok');
+    const pieces = (size: number, feed: (piece: Uint8Array) => void) => {
+      for (let i = 0; i < bytes.length; i += size) feed(bytes.subarray(i, i + size));  // cuts "å" and "ø" in two
+    };
+    pieces(5, (p) => steps.count(p));
+    steps.startEncoding();
+    pieces(11, (p) => steps.encode(p));
+    assert.equal(steps.finish(), 'ok');
+    // 10 words a repeat, 7 of them distinct: hunden sover katten spinder gør på gården
+    assert.equal(steps.progress().vocabulary, 7);
+    assert.equal(steps.progress().tokens, 50);
+    assert.deepEqual(steps.train(), atOnce.train());
+    assert.deepEqual(steps.focusVectors(), atOnce.focusVectors());
+  } finally {
+    atOnce.delete();
+    steps.delete();
+  }
+});

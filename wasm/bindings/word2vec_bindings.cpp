@@ -36,6 +36,13 @@ std::vector<T> numbersIn(const NumberArray& array) {
     return array.isUndefined() || array.isNull() ? std::vector<T>{} : emscripten::convertJSArrayToNumberVector<T>(array);
 }
 
+// A piece of a file's bytes, copied into wasm memory in one go (not a number at a time).
+std::string bytesIn(const Uint8Array& bytes) {
+    std::string out(bytes["length"].as<std::size_t>(), '\0');
+    val(emscripten::typed_memory_view(out.size(), reinterpret_cast<unsigned char*>(out.data()))).call<void>("set", bytes);
+    return out;
+}
+
 // { indices: Int32Array, scores: Float32Array } best first.
 JsObject matchesToJs(const std::vector<Match>& matches) {
     std::vector<std::int32_t> indices;
@@ -152,6 +159,13 @@ public:
     std::string setup(const std::string& text, const JsObject& settings) {
         return trainStatusName(session_.setup([&](const TextSink& feed) { feed(text); }, settingsIn(settings)));
     }
+
+    // The same in steps, a file's pieces at a time (TrainingSession::begin … finish).
+    std::string begin(const JsObject& settings) { return trainStatusName(session_.begin(settingsIn(settings))); }
+    void count(const Uint8Array& piece) { session_.count(bytesIn(piece)); }
+    void startEncoding() { session_.startEncoding(); }
+    void encode(const Uint8Array& piece) { session_.encode(bytesIn(piece)); }
+    std::string finish() { return trainStatusName(session_.finish()); }
 
     JsObject train() {
         session_.train();
@@ -339,6 +353,11 @@ EMSCRIPTEN_BINDINGS(word2vec_core) {
     emscripten::class_<Word2VecTrainer>("Word2VecTrainer")
         .constructor<>()
         .function("setup", &Word2VecTrainer::setup)
+        .function("begin", &Word2VecTrainer::begin)
+        .function("count", &Word2VecTrainer::count)
+        .function("startEncoding", &Word2VecTrainer::startEncoding)
+        .function("encode", &Word2VecTrainer::encode)
+        .function("finish", &Word2VecTrainer::finish)
         .function("train", &Word2VecTrainer::train)
         .function("advance", &Word2VecTrainer::advance)
         .function("matrices", &Word2VecTrainer::matrices)

@@ -22,8 +22,31 @@ const char* pairChoiceName(PairChoice choice) {
     return "no_pair";
 }
 
+struct TrainingSession::Reading {
+    bool normalise = false;
+    std::int64_t minCount = 0;
+    std::size_t maxWords = 0;
+    TextNormaliser normaliser;  // a fresh one for each pass
+    std::string clean;
+    CorpusCounter counter;
+    std::unique_ptr<CorpusEncoder> encoder;  // made when counting is over: it needs the vocabulary
+};
+
+TrainingSession::TrainingSession() = default;
+TrainingSession::~TrainingSession() = default;
+
 TrainStatus TrainingSession::setup(const TextPass& text, const TrainSettings& settings) {
+    const TrainStatus named = begin(settings);
+    if (named != TrainStatus::Ok) return named;
+    text([&](std::string_view piece) { count(piece); });
+    startEncoding();
+    text([&](std::string_view piece) { encode(piece); });
+    return finish();
+}
+
+TrainStatus TrainingSession::begin(const TrainSettings& settings) {
     trainer_.reset();  // first: it points into the vocabulary and corpus replaced below
+    reading_.reset();
     vocabulary_ = Vocabulary();
     corpus_ = Corpus();
     textRead_ = false;
@@ -35,32 +58,56 @@ TrainStatus TrainingSession::setup(const TextPass& text, const TrainSettings& se
     const TrainStatus named = toTrainConfig(settings, config);
     if (named != TrainStatus::Ok) return named;
     config_ = config;
+    reading_ = std::make_unique<Reading>();
+    reading_->normalise = settings.normalise;
+    reading_->minCount = wholeCount(settings.minCount);
+    reading_->maxWords = static_cast<std::size_t>(std::max<std::int64_t>(0, wholeCount(settings.maxVocabulary)));
+    return TrainStatus::Ok;
+}
 
-    // One pass over the text, through the normaliser when asked (as w2v train --normalise reads).
-    const auto read = [&](const TextSink& sink) {
-        if (!settings.normalise) return text(sink);
-        TextNormaliser normaliser;
-        std::string clean;
-        text([&](std::string_view piece) {
-            clean.clear();
-            normaliser.feed(piece, clean);
-            sink(clean);
-        });
-        clean.clear();
-        normaliser.finish(clean);
-        sink(clean);
-    };
-    CorpusCounter counter;
-    read([&](std::string_view piece) { counter.feed(piece); });
+void TrainingSession::pass(std::string_view piece, const TextSink& sink) {
+    if (!reading_->normalise) return sink(piece);
+    reading_->clean.clear();
+    reading_->normaliser.feed(piece, reading_->clean);
+    sink(reading_->clean);
+}
+
+void TrainingSession::endPass(const TextSink& sink) {
+    if (!reading_->normalise) return;
+    reading_->clean.clear();
+    reading_->normaliser.finish(reading_->clean);
+    sink(reading_->clean);
+    reading_->normaliser = TextNormaliser();
+}
+
+void TrainingSession::count(std::string_view piece) {
+    if (!reading_ || reading_->encoder) return;
+    pass(piece, [&](std::string_view clean) { reading_->counter.feed(clean); });
+}
+
+void TrainingSession::startEncoding() {
+    if (!reading_ || reading_->encoder) return;
+    endPass([&](std::string_view clean) { reading_->counter.feed(clean); });
+    CorpusCounter& counter = reading_->counter;
     counter.finish();
     textRead_ = true;
     wordsRead_ = counter.words();
     distinctWords_ = counter.counts().size();
-    const std::int64_t maxWords = std::max<std::int64_t>(0, wholeCount(settings.maxVocabulary));
-    vocabulary_ = Vocabulary::fromCounts(counter.counts(), wholeCount(settings.minCount), static_cast<std::size_t>(maxWords));
-    CorpusEncoder encoder(vocabulary_);
-    read([&](std::string_view piece) { encoder.feed(piece); });
-    corpus_ = encoder.finish();
+    vocabulary_ = Vocabulary::fromCounts(counter.counts(), reading_->minCount, reading_->maxWords);
+    reading_->counter = CorpusCounter();  // the counts are in the vocabulary now; free the map
+    reading_->encoder = std::make_unique<CorpusEncoder>(vocabulary_);
+}
+
+void TrainingSession::encode(std::string_view piece) {
+    if (!reading_ || !reading_->encoder) return;
+    pass(piece, [&](std::string_view clean) { reading_->encoder->feed(clean); });
+}
+
+TrainStatus TrainingSession::finish() {
+    if (!reading_ || !reading_->encoder) return TrainStatus::EmptyCorpus;
+    endPass([&](std::string_view clean) { reading_->encoder->feed(clean); });
+    corpus_ = reading_->encoder->finish();
+    reading_.reset();
     trainer_ = std::make_unique<Trainer>(vocabulary_, corpus_, config_);
     pairRng_ = Rng(config_.seed ^ kPairStream);
     return trainer_->check();

@@ -40,7 +40,8 @@ struct SessionProgress : Progress {
 
 class TrainingSession {
 public:
-    TrainingSession() = default;
+    TrainingSession();
+    ~TrainingSession();
     TrainingSession(const TrainingSession&) = delete;  // the trainer points into the vocabulary and corpus
     TrainingSession& operator=(const TrainingSession&) = delete;
 
@@ -48,6 +49,16 @@ public:
     // makes a trainer. Returns Ok or why it cannot train; a session that cannot train keeps
     // nothing of an earlier run.
     TrainStatus setup(const TextPass& text, const TrainSettings& settings);
+
+    // The same setup in steps, for a caller that reads the text itself and must stay responsive
+    // between pieces (the page's worker reads a file a piece at a time): begin, count every piece,
+    // startEncoding, encode the same pieces again, finish. begin returns why it cannot train, as
+    // setup does; the other steps do nothing out of order.
+    TrainStatus begin(const TrainSettings& settings);
+    void count(std::string_view piece);
+    void startEncoding();
+    void encode(std::string_view piece);
+    TrainStatus finish();
     bool ready() const { return trainer_ && trainer_->check() == TrainStatus::Ok; }
 
     // All epochs on one thread.
@@ -88,7 +99,11 @@ public:
     bool pairStep(PairWork& work);
 
 private:
+    struct Reading;  // the staged setup's state between pieces
     void drawPairNegatives();
+    // Through the normaliser when asked (as w2v train --normalise reads), then to `sink`.
+    void pass(std::string_view piece, const TextSink& sink);
+    void endPass(const TextSink& sink);
 
     TrainConfig config_;
     Vocabulary vocabulary_;
@@ -97,6 +112,7 @@ private:
     std::int64_t wordsRead_ = 0;
     std::size_t distinctWords_ = 0;
     std::unique_ptr<Trainer> trainer_;
+    std::unique_ptr<Reading> reading_;
     std::pair<int, int> pair_{-1, -1};
     std::vector<int> negatives_;
     Rng pairRng_{1};

@@ -2,6 +2,7 @@
 // through formatNumber(), so that Danish mode shows 0,627 and English mode 0.627.
 import { da, type Messages } from '../i18n/da.ts';
 import { en } from '../i18n/en.ts';
+import { MEGABYTE } from '../data/limits.ts';
 
 export type Language = 'da' | 'en';
 export type MessageKey = keyof Messages;
@@ -71,6 +72,11 @@ export function formatFixed(x: number, decimals: number): string {
 // Whole numbers with thousands separators: 200.000 (da), 200,000 (en).
 export function formatCount(n: number): string {
   return Number.isFinite(n) ? formatter({ maximumFractionDigits: 0 }).format(n) : '–';
+}
+
+// A size in MB of 10^6 bytes (limits.ts), to a tenth: 18,9 MB.
+export function formatMegabytes(bytes: number): string {
+  return Number.isFinite(bytes) ? formatter({ maximumFractionDigits: 1 }).format(bytes / MEGABYTE) : '–';
 }
 
 export function formatPercent(x: number): string {

@@ -1,6 +1,7 @@
 // What is wrong with a file or a column choice, in the words a gymnasium teacher would use: what,
 // where (row and column when known) and, where it helps, what to do about it.
 import type { ImportError, ImportErrorCode } from './result.ts';
+import { MEGABYTE } from './limits.ts';
 
 export type MessageLanguage = 'da' | 'en';
 
@@ -37,7 +38,7 @@ const DA: Record<ImportErrorCode, Say> = {
   target_is_feature: (e, f) => `Kolonnen ${f.q(e.column)} er valgt både som targetværdi og som input. Fjern fluebenet ved den under inputs, eller vælg en anden targetværdi.`,
   unknown_column: (e, f) => `Filen har ingen kolonne, der hedder ${f.q(e.column)}. Vælg en af filens kolonner.`,
   xlsx_unreadable: () => 'Regnearket kunne ikke læses; filen er måske beskadiget eller ikke en rigtig XLSX-fil. Åbn den i Excel, og gem den igen som .xlsx eller .csv.',
-  xlsx_too_large: (e, f) => `Regnearket ville fylde over ${f.n((e.limit ?? 0) / 1048576)} MiB, når det pakkes ud, eller det er beskadiget, så det læses ikke. ` +
+  xlsx_too_large: (e, f) => `Regnearket ville fylde over ${f.mb(e.limit)} MB, når det pakkes ud, eller det er beskadiget, så det læses ikke. ` +
     'Gem kun det ark, du bruger, som .xlsx eller .csv, og prøv igen.',
   xlsx_empty_sheet: () => 'Det første ark i regnearket er tomt. Læg dataene i det første ark, og gem filen igen.',
   xls_old_format: () => 'Filen er i Excels gamle format (.xls), som ikke kan læses her. Åbn den i Excel, og gem den som .xlsx eller .csv.',
@@ -64,7 +65,7 @@ const EN: Record<ImportErrorCode, Say> = {
   target_is_feature: (e, f) => `The column ${f.q(e.column)} is chosen both as the target and as an input. Untick it under inputs, or choose another target.`,
   unknown_column: (e, f) => `The file has no column called ${f.q(e.column)}. Choose one of the file's columns.`,
   xlsx_unreadable: () => 'The spreadsheet could not be read; the file may be damaged or not a real XLSX file. Open it in Excel and save it again as .xlsx or .csv.',
-  xlsx_too_large: (e, f) => `The spreadsheet would take more than ${f.n((e.limit ?? 0) / 1048576)} MiB unpacked, or it is damaged, so it is not read. ` +
+  xlsx_too_large: (e, f) => `The spreadsheet would take more than ${f.mb(e.limit)} MB unpacked, or it is damaged, so it is not read. ` +
     'Save only the sheet you use as .xlsx or .csv and try again.',
   xlsx_empty_sheet: () => 'The first sheet of the spreadsheet is empty. Put the data in the first sheet and save the file again.',
   xls_old_format: () => 'The file is in Excel\'s old format (.xls), which cannot be read here. Open it in Excel and save it as .xlsx or .csv.',
@@ -72,7 +73,6 @@ const EN: Record<ImportErrorCode, Say> = {
 };
 
 const LOCALES: Record<MessageLanguage, string> = { da: 'da-DK', en: 'en-GB' };
-const MB = 1024 * 1024;
 
 // The column letters Excel shows: 1 → A, 27 → AA.
 export function columnLetters(k: number): string {
@@ -93,7 +93,7 @@ function formatFor(lang: MessageLanguage): Format {
   return {
     n,
     q: (s) => `"${s ?? ''}"`,
-    mb: (bytes) => (bytes === undefined ? '?' : tenth.format(bytes / MB)),
+    mb: (bytes) => (bytes === undefined ? '?' : tenth.format(bytes / MEGABYTE)),
     col: (e) => {
       if (e.columnNumber === undefined) return da ? `kolonnen "${e.column ?? '?'}"` : `the column "${e.column ?? '?'}"`;
       return `${da ? 'kolonne' : 'column'} ${n(e.columnNumber)} (${columnLetters(e.columnNumber)})`;

@@ -4,7 +4,7 @@
 import { h, options, tr, trAttribute } from '../app/dom.ts';
 import { field, numberInput } from '../app/fields.ts';
 import { setRunning } from '../app/run-bar.ts';
-import { formatCount, formatFixed, formatNumber, formatPercent, parseUserNumber, t, type MessageKey } from '../app/i18n.ts';
+import { formatCount, formatFixed, formatMegabytes, formatNumber, formatPercent, parseUserNumber, t, type MessageKey } from '../app/i18n.ts';
 import { pace, type FrameBudget } from '../app/frame-budget.ts';
 import type { Store } from '../app/store.ts';
 import { storageAllowed } from '../data/device-storage.ts';
@@ -12,9 +12,10 @@ import { saveTrainedVectors } from '../data/trained-vectors.ts';
 import { LossView } from '../charts/loss-view.ts';
 import { PcaView } from '../charts/pca-view.ts';
 import type { TrainClient } from '../wasm/train-client.ts';
-import type { CorpusState } from '../wasm/train-protocol.ts';
+import type { CorpusSource, CorpusState } from '../wasm/train-protocol.ts';
 import { CorpusPair } from './corpus-pair.ts';
 import { SpaceView } from './space-view.ts';
+import { textProblem } from './text-problems.ts';
 import { MAX_TEXT_BYTES, utf8Bytes } from './text-size.ts';
 import { fillProbabilityTable } from './toy-tables.ts';
 import type { TextTraining } from './train-state.ts';
@@ -36,6 +37,16 @@ export class CorpusPanel {
   readonly root: HTMLElement;
   private readonly ownText = h('textarea', { name: 'own-text', rows: 6, spellcheck: 'false' });
   private readonly fileInput = h('input', { type: 'file', accept: '.txt,text/plain', class: 'visually-hidden', name: 'text-file' });
+  // A chosen file is never put into the text box whole (a 20 MB text would freeze the tab): the
+  // worker reads it a piece at a time, and the page shows its name, size and start.
+  private file: File | null = null;
+  private readonly fileName = h('p', { class: 'corpus-file-name', 'data-corpus': 'file-name' });
+  private readonly filePreview = h('pre', { class: 'corpus-file-preview', 'data-corpus': 'file-preview', tabindex: 0 });
+  private readonly fileCard: HTMLElement;
+  private readonly typedBox: HTMLElement;
+  private readonly readingBar = h('progress', { max: 1, value: 0 });
+  private readonly readingText = h('span', { 'data-corpus': 'reading-text' });
+  private readonly readingBox: HTMLElement;
   private readonly message = h('p', { class: 'field-error', role: 'alert', hidden: true });
   private readonly stats = h('p', { class: 'run-status corpus-stats', 'data-corpus': 'stats' });
   private readonly neighbours = h('div', { class: 'corpus-neighbours' });
@@ -145,7 +156,20 @@ export class CorpusPanel {
 
     this.generatedFields = h('div', { class: 'corpus-source-fields' }, tr('p', 'corpusGeneratedAbout', { class: 'field-help' }),
       h('div', { class: 'corpus-numbers' }, fields.get('sentences')!, fields.get('corpusSeed')!));
-    this.ownFields = h('div', { class: 'corpus-source-fields' }, field('corpusOwnLabel', this.ownText).root,
+    trAttribute(this.filePreview, 'aria-label', 'corpusFileStart');
+    const typeInstead = tr('button', 'corpusFileTypeInstead', { type: 'button', 'data-action': 'corpus-type-instead' });
+    typeInstead.addEventListener('click', () => this.useFile(null));
+    this.fileCard = h('div', { class: 'corpus-file', hidden: true }, this.fileName, tr('p', 'corpusFileStart', { class: 'field-help' }),
+      this.filePreview, typeInstead);
+    this.typedBox = field('corpusOwnLabel', this.ownText).root;
+    const cancel = tr('button', 'corpusCancelReading', { type: 'button', 'data-action': 'corpus-cancel' });
+    cancel.addEventListener('click', () => {
+      client.send({ type: 'corpus-cancel' });
+      this.ready = false;
+    });
+    trAttribute(this.readingBar, 'aria-label', 'corpusReadingLabel');
+    this.readingBox = h('div', { class: 'corpus-reading', hidden: true, 'data-corpus': 'reading' }, this.readingBar, this.readingText, cancel);
+    this.ownFields = h('div', { class: 'corpus-source-fields' }, this.typedBox, this.fileCard,
       h('label', { class: 'button upload' }, this.fileInput, tr('span', 'corpusOwnFile')), tr('p', 'corpusOwnHelp', { class: 'field-help' }));
     this.root = h('section', { class: 'panel corpus-panel', 'data-control': 'corpus' },
       tr('h2', 'corpusTitle'), tr('p', 'corpusIntro', { class: 'field-help' }),
@@ -162,7 +186,7 @@ export class CorpusPanel {
       field('corpusWatch', this.watchInput).root,
       field('corpusTempo', tempo).root,
       h('div', { class: 'run-buttons' }, this.buttons.start, this.buttons.pause, this.buttons.step, this.buttons.reset),
-      this.message, this.stats,
+      this.readingBox, this.message, this.stats,
       h('div', { class: 'corpus-views' },
         h('div', {}, tr('h3', 'corpusLossTitle'), h('div', { class: 'chart-box small' }, lossCanvas)),
         h('div', {}, tr('h3', 'corpusPlotTitle'), h('div', { class: 'chart-box small' }, pcaCanvas))),
@@ -192,14 +216,36 @@ export class CorpusPanel {
     this.ownFields.hidden = !own;
   }
 
+  // The worker judges the file by its start (a picture, or mostly not letters, is refused here);
+  // the text box and an earlier file stay as they were when it is refused.
   private async readFile(): Promise<void> {
     const file = this.fileInput.files?.[0];
     this.fileInput.value = '';
     if (!file) return;
-    if (file.size > MAX_TEXT_BYTES) return this.problem(t('corpusTooLarge', { name: file.name, size: formatNumber(file.size / 1e6, 3) }));
-    this.ownText.value = await file.text();
-    this.ready = false;
+    if (file.size > MAX_TEXT_BYTES) return this.problem(t('corpusTooLarge', { name: file.name, size: formatMegabytes(file.size) }));
+    const head = await this.client.inspect(file);
+    if (!head.ok) return this.problem(textProblem(head.problem, file.name));
     this.problem(null);
+    this.useFile(file, head.value.preview);
+  }
+
+  // Trains on this file from now on, or (null) on the text box again.
+  private useFile(file: File | null, preview = ''): void {
+    this.file = file;
+    this.ready = false;
+    this.fileCard.hidden = file === null;
+    this.typedBox.hidden = file !== null;
+    if (!file) return;
+    this.fileName.textContent = t('corpusFileChosen', { name: file.name, size: formatMegabytes(file.size) });
+    this.filePreview.textContent = file.size > preview.length ? `${preview} …` : preview;
+  }
+
+  // Reading a large file: how far, with a Cancel (null: the reading is over).
+  reading(progress: { fraction: number } | null): void {
+    this.readingBox.hidden = progress === null;
+    if (!progress) return;
+    this.readingBar.value = progress.fraction;
+    this.readingText.textContent = t('corpusReadingText', { percent: formatPercent(progress.fraction) });
   }
 
   private problem(text: string | null): void {
@@ -210,17 +256,19 @@ export class CorpusPanel {
   // A fresh trainer for the current source and settings (not yet running).
   private setup(): boolean {
     const s = this.store.state.train.text;
-    let source: { kind: 'generated'; sentences: number; seed: number } | { kind: 'own'; text: string };
-    if (s.source === 'own') {
+    let source: CorpusSource;
+    if (s.source === 'own' && this.file) {
+      source = { kind: 'file', file: this.file };  // read and normalised by the worker, a piece at a time
+    } else if (s.source === 'own') {
       if (utf8Bytes(this.ownText.value) > MAX_TEXT_BYTES) {
-        this.problem(t('corpusTooLarge', { name: t('corpusOwn'), size: formatNumber(utf8Bytes(this.ownText.value) / 1e6, 3) }));
+        this.problem(t('corpusTooLarge', { name: t('corpusOwn'), size: formatMegabytes(utf8Bytes(this.ownText.value)) }));
         return false;
       }
       if (!/[\p{L}\p{N}]/u.test(this.ownText.value)) {
         this.problem(t('corpusEmpty'));
         return false;
       }
-      source = { kind: 'own', text: this.ownText.value };  // normalised in the core, as w2v train --normalise
+      source = { kind: 'own', text: this.ownText.value };  // judged and normalised in the worker, as a file is
     } else {
       source = { kind: 'generated', sentences: s.sentences, seed: s.corpusSeed };
     }
@@ -244,9 +292,13 @@ export class CorpusPanel {
     this.client.send({ type: 'corpus-pair-step' });
   }
 
-  // The worker refused the settings (e.g. the full softmax for a large vocabulary).
-  refused(status: string): void {
+  // The worker refused the text or the settings (e.g. the full softmax for a large vocabulary).
+  refused({ status, share }: { status: string; share?: number }): void {
     this.ready = false;
+    this.reading(null);
+    if (status === 'not_letters' || status === 'binary_text') {
+      return this.problem(textProblem(status === 'binary_text' ? { code: 'binary' } : { code: 'not_letters', share: share ?? 0 }, null));
+    }
     const key = ({ empty_corpus: 'corpusEmpty', softmax_vocabulary_too_large: 'corpusSoftmaxTooLarge',
       unknown_architecture: 'corpusUnknownArchitecture', unknown_output: 'corpusUnknownOutput',
       unknown_decay: 'corpusUnknownDecay', invalid_seed: 'corpusInvalidSeed' } as Record<string, MessageKey>)[status];

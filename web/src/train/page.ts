@@ -55,7 +55,8 @@ class TrainPage {
     this.client = new TrainClient({
       toy: (state, history) => this.receive(state, history),
       corpus: (state) => this.corpus.show(state),
-      corpusProblem: (status) => this.corpus.refused(status),
+      corpusProblem: (problem) => this.corpus.refused(problem),
+      corpusReading: (reading) => this.corpus.reading(reading),
       fatal: (message) => shell.workerStopped(message),
     });
     this.circle = new CircleView(TOY_WORDS, {

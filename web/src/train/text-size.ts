@@ -1,6 +1,8 @@
 // How much own text the page trains on: at most 20 MB of UTF-8 (it is normalised in the core, as
 // w2v train --normalise does).
-export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
+import { MEGABYTE } from '../data/limits.ts';
+
+export const MAX_TEXT_BYTES = 20 * MEGABYTE;
 
 // The size of a text in UTF-8 bytes, without encoding it (for the limit on pasted text).
 export function utf8Bytes(text: string): number {

@@ -2,13 +2,15 @@
 // pause gets through at once, progress posted ~10 times a second, and the watched words'
 // neighbours and PCA picture recomputed from the current focus vectors ~3 times a second.
 import type { PairChoiceName, Vectors, Word2VecCoreModule, Word2VecSettings, Word2VecTrainer } from '@wasm/word2vec_core.mjs';
+import { HEAD_BYTES, inspectTextHead, PIECE_BYTES, Utf8Pieces } from '../data/text-file.ts';
 import { QueryEngine } from '../models/query-engine.ts';
-import type { CorpusState, TrainEvents } from './train-protocol.ts';
+import type { CorpusState, TextHeadReply, TrainEvents } from './train-protocol.ts';
 import type { Plot } from './vectors-protocol.ts';
 import { Transfer, type Served } from './worker-protocol.ts';
 
 const SLICE_MS = 10;
 const POST_EVERY_MS = 100;
+const READING_QUIET_MS = 300;  // a file read faster than this shows no progress bar
 const LOOK_EVERY_MS = 300;  // at least; a large vocabulary's look costs more, and then comes less often
 const LOOK_SHARE = 0.1;      // the looks may take at most this share of the time
 const NEIGHBOURS = 5;
@@ -58,31 +60,104 @@ export class CorpusTraining {
   private owed = 0;  // words the pace allows but not yet trained
   // The next slice at once: setTimeout(0) would wait 4 ms after a few rounds, a third of a slice.
   private readonly next = new MessageChannel();
+  private reading = 0;           // which read is current: a new setup or a cancel moves it on
+  private readingActive = false; // a file is being read (there is no trainer yet)
+  private runWhenRead: number | null | undefined;  // Start pressed while reading: the pace to run at
 
   constructor(private readonly core: Word2VecCoreModule, private readonly out: Served<TrainEvents>) {
     this.vectors = new core.Vectors();
     this.next.port1.onmessage = () => this.tick();
   }
 
+  // The practice sentences: small, read at once.
   setup(text: string, settings: Word2VecSettings, watch: string[], pair: [string, string]): void {
+    const trainer = this.fresh();
+    this.adopt(trainer, trainer.setup(text, settings), watch, pair);
+  }
+
+  // A text file (or a typed text), read a piece at a time: the page stays responsive, a progress
+  // bar shows for a long read, cancel stops it, and memory holds one piece of the text, not all of it.
+  async setupFile(file: Blob, settings: Word2VecSettings, watch: string[], pair: [string, string]): Promise<void> {
+    const trainer = this.fresh();
+    const reading = this.reading;
+    this.readingActive = true;
+    const read = async (from: number, to: number) => new Uint8Array(await file.slice(from, to).arrayBuffer());
+    const head = inspectTextHead(await read(0, HEAD_BYTES), file.size <= HEAD_BYTES);
+    if (reading !== this.reading) return trainer.delete();
+    if (!head.ok) {
+      this.readingActive = false;
+      trainer.delete();
+      this.out.emit('corpusProblem', head.problem.code === 'not_letters'
+        ? { status: 'not_letters', share: head.problem.share } : { status: head.problem.code === 'binary' ? 'binary_text' : 'empty_corpus' });
+      return;
+    }
+    const status = trainer.begin(settings);
+    const began = performance.now();
+    let lastPost = 0;
+    for (const pass of status === 'ok' ? [0, 1] : []) {
+      const pieces = new Utf8Pieces(head.value.encoding);
+      for (let from = 0; from < file.size || from === 0; from += PIECE_BYTES) {
+        const last = from + PIECE_BYTES >= file.size;
+        const piece = pieces.next(await read(from, from + PIECE_BYTES), last);
+        if (reading !== this.reading) return trainer.delete();  // cancelled, or a newer setup
+        if (pass === 0) trainer.count(piece);
+        else trainer.encode(piece);
+        const now = performance.now();
+        if (now - began > READING_QUIET_MS && now - lastPost > POST_EVERY_MS) {
+          lastPost = now;
+          this.out.emit('corpusReading', { fraction: (pass + Math.min(1, (from + PIECE_BYTES) / Math.max(1, file.size))) / 2 });
+        }
+      }
+      if (pass === 0) trainer.startEncoding();
+    }
+    this.readingActive = false;
+    if (lastPost > 0) this.out.emit('corpusReading', null);
+    this.adopt(trainer, status === 'ok' ? trainer.finish() : status, watch, pair);
+  }
+
+  // A file judged by its start, for the page to show before anything is trained.
+  static async inspect(file: Blob): Promise<TextHeadReply> {
+    return inspectTextHead(new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer()), file.size <= HEAD_BYTES);
+  }
+
+  // Stops reading a file; the trainer set up before it (if any) stays gone, as a new setup replaces it.
+  cancelReading(): void {
+    if (!this.readingActive) return;
+    this.reading++;
+    this.readingActive = false;
+    this.runWhenRead = undefined;
+    this.out.emit('corpusReading', null);
+  }
+
+  // A new trainer; the old one and any running or reading stop.
+  private fresh(): Word2VecTrainer {
+    this.reading++;
+    this.readingActive = false;
     this.running = false;
+    this.runWhenRead = undefined;
     this.trainer?.delete();
-    this.trainer = new this.core.Word2VecTrainer();
-    const status = this.trainer.setup(text, settings);
+    this.trainer = null;
+    return new this.core.Word2VecTrainer();
+  }
+
+  private adopt(trainer: Word2VecTrainer, status: string, watch: string[], pair: [string, string]): void {
     this.watch = watch;
     this.history = { words: [], losses: [] };
     this.lastLoss = { units: 0, lossSum: 0 };
     this.speed = { words: 0, seconds: 0 };
+    const runWhenRead = this.runWhenRead;
+    this.runWhenRead = undefined;
     if (status !== 'ok') {
-      this.trainer.delete();
-      this.trainer = null;
-      this.out.emit('corpusProblem', status);
+      trainer.delete();
+      this.out.emit('corpusProblem', { status });
       return;
     }
+    this.trainer = trainer;
     this.pairSteps = 0;
-    this.pairStatus = this.trainer.choosePair(...pair);
+    this.pairStatus = trainer.choosePair(...pair);
     this.refreshLook();
     this.publish();
+    if (runWhenRead !== undefined) this.run(runWhenRead);
   }
 
   setWatch(watch: string[]): void {
@@ -108,6 +183,7 @@ export class CorpusTraining {
   // wordsPerSecond: a pace slow enough to watch the words move; null: as fast as it goes.
   run(wordsPerSecond: number | null): void {
     this.pace = wordsPerSecond;
+    if (this.readingActive) this.runWhenRead = wordsPerSecond;
     if (!this.trainer || this.running) return;
     this.running = true;
     this.lastTick = performance.now();
@@ -116,6 +192,7 @@ export class CorpusTraining {
 
   pause(): void {
     this.running = false;
+    this.runWhenRead = undefined;
     if (this.trainer) {
       this.refreshLook();
       this.publish();

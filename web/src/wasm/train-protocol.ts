@@ -1,6 +1,7 @@
 // Messages between the "Træn word2vec" page and its worker (which owns the wasm models).
 import type { PairWork, Word2VecSettings } from '@wasm/word2vec_core.mjs';
 import type { Match, Plot } from './vectors-protocol.ts';
+import type { TextHead, TextHeadProblem } from '../data/text-file.ts';
 
 export interface ToyState {
   focus: number[];          // θ of each focus vector v (radians)
@@ -18,8 +19,10 @@ export interface ToyState {
   running: boolean;
 }
 
-// What to train on: the seeded practice sentences (made in the worker) or a text already normalised.
-export type CorpusSource = { kind: 'generated'; sentences: number; seed: number } | { kind: 'own'; text: string };
+// What to train on: the seeded practice sentences (made in the worker), a typed text, or a text
+// file (read by the worker a piece at a time; the page never holds it whole). Both are normalised.
+export type CorpusSource = { kind: 'generated'; sentences: number; seed: number } | { kind: 'own'; text: string }
+  | { kind: 'file'; file: Blob };
 
 // Training on a text: where it stands, and what the watched words look like now.
 export interface CorpusState {
@@ -52,6 +55,8 @@ export type ToTrainWorker =
   | { type: 'corpus-pair-step' }  // one step of gradient descent on the chosen pair
   | { type: 'corpus-run'; wordsPerSecond: number | null }  // null: as fast as it goes
   | { type: 'corpus-pause' }
+  | { type: 'corpus-cancel' }  // stop reading a file
+  | { type: 'corpus-inspect'; file: Blob }  // judge a text file by its start
   | { type: 'corpus-watch'; watch: string[] }
   | { type: 'corpus-vectors' }  // the focus vectors as they are now, as a word2vec text file
   | { type: 'toy-setup'; words: number; counts: number[]; focus: number[]; context: number[]; eta: number }
@@ -61,13 +66,20 @@ export type ToTrainWorker =
   | { type: 'toy-step'; eta: number }
   | { type: 'pause' };
 
-// Each message is a request of its own name; the page waits only for the vectors.
+export type TextHeadReply = { ok: true; value: TextHead } | { ok: false; problem: TextHeadProblem };
+
+// Each message is a request of its own name; the page waits only for the vectors and a file's verdict.
 export type TrainRequests = {
-  [K in ToTrainWorker['type']]: { request: Extract<ToTrainWorker, { type: K }>; reply: K extends 'corpus-vectors' ? ArrayBuffer : void };
+  [K in ToTrainWorker['type']]: { request: Extract<ToTrainWorker, { type: K }>;
+    reply: K extends 'corpus-vectors' ? ArrayBuffer : K extends 'corpus-inspect' ? TextHeadReply : void };
 };
 
 export type TrainEvents = {
   toy: { state: ToyState; history: { steps: number[]; losses: number[] } };
   corpus: CorpusState;
-  corpusProblem: string;  // the trainer refused the text or the settings: its status
+  // The trainer refused the text or the settings: its status, and for 'not_letters' the share of
+  // letters at the text's start.
+  corpusProblem: { status: string; share?: number };
+  // Reading a text file: how far (0–1), posted only for a read that takes a while; null: over.
+  corpusReading: { fraction: number } | null;
 };

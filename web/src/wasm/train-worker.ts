@@ -120,8 +120,11 @@ serve<TrainRequests, TrainEvents>(self as unknown as WorkerEnd, async (out) => {
   const toy = new ToyDescent(new core.CircleToy(), out);
   const corpus = new CorpusTraining(core, out);
   return {
-    'corpus-setup': ({ source, settings, watch, pair }) => corpus.setup(
-      source.kind === 'own' ? source.text : core.generateSentences(source.seed, source.sentences), settings, watch, pair),
+    'corpus-setup': ({ source, settings, watch, pair }) => source.kind === 'generated'
+      ? corpus.setup(core.generateSentences(source.seed, source.sentences), settings, watch, pair)
+      : void corpus.setupFile(source.kind === 'file' ? source.file : new Blob([source.text]), settings, watch, pair),
+    'corpus-cancel': () => corpus.cancelReading(),
+    'corpus-inspect': ({ file }) => CorpusTraining.inspect(file),
     'corpus-run': ({ wordsPerSecond }) => corpus.run(wordsPerSecond),
     'corpus-pause': () => corpus.pause(),
     'corpus-pair': ({ pair }) => corpus.choosePair(pair),

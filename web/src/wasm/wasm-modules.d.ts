@@ -209,6 +209,13 @@ declare module '@wasm/word2vec_core.mjs' {
 
   export interface Word2VecTrainer {
     setup(text: string, settings: Word2VecSettings): TrainStatusName;
+    // The same in steps, for a file read a piece at a time: begin, count(piece) for every piece,
+    // startEncoding, encode(piece) for the same pieces again, finish. Pieces are UTF-8 bytes.
+    begin(settings: Word2VecSettings): TrainStatusName;
+    count(piece: Uint8Array): void;
+    startEncoding(): void;
+    encode(piece: Uint8Array): void;
+    finish(): TrainStatusName;
     train(): Word2VecProgress;
     advance(words: number): Word2VecProgress & { running: boolean };  // a slice; same result as train()
     progress(): Word2VecProgress;
