@@ -122,6 +122,34 @@ describe('Kunstig neuron', () => {
     assert.match(accuracy, /%/);
   });
 
+  test('a large file: a spreadsheet\'s reading can be cancelled, and 100 000 rows train with a thinned plot and a working Pause', async () => {
+    const page = await open('?page=neuron&speed=max&iter=1000000');
+    // x1 = m mod 100, x2 = m mod 37, t = 1 when x1 + x2 > 60: both classes, every row different enough
+    const rows: (string | number)[][] = [['x1', 'x2', 't']];
+    for (let m = 0; m < 100_000; m++) rows.push([m % 100, m % 37, (m % 100) + (m % 37) > 60 ? 1 : 0]);
+    await page.locator('input[type="file"]').setInputFiles({ name: 'stor.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(buildXlsx(rows)) });
+    await page.locator('[data-upload="reading"]').waitFor();  // an .xlsx shows its bar at once
+    await page.locator('[data-action="upload-cancel"]').click();
+    await page.locator('.data-panel', { hasText: 'Læsningen af stor.xlsx blev annulleret; dataene fra før er stadig i brug.' }).waitFor();
+    assert.equal(await page.locator('[data-upload="reading"]').isHidden(), true);
+    assert.match(await page.locator('.data-summary').innerText(), /^100 eksempler/);
+
+    const csv = rows.map((r) => r.join(';')).join('\n');
+    await page.locator('input[type="file"]').setInputFiles({ name: 'stor.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.locator('.data-summary').filter({ hasText: /^100\.000 eksempler/ }).waitFor({ timeout: 60_000 });
+    // 100 000 / 2 500 = every 40th row drawn
+    await page.locator('[data-plot="thinned"]', { hasText: 'Tegningen viser 2.500 af de 100.000 punkter' }).waitFor();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.waitForFunction(() => Number(document.querySelector('[data-stat="iteration"]')?.textContent?.replace(/\./g, '')) >= 20);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.locator('[data-action="start"]:not([disabled])').waitFor();
+    const paused = await iteration(page);
+    await page.waitForTimeout(500);
+    assert.equal(await iteration(page), paused, 'no iteration after Pause');
+    assert.ok(paused < 1_000_000);
+  });
+
   test('an absurd learning rate stops with a message, and no NaN reaches the screen', async () => {
     const page = await open('?page=neuron&act=identity&std=0&eta=1000000&speed=max');
     await page.getByRole('button', { name: 'Start' }).click();

@@ -3,11 +3,13 @@
 // shows x against t, and each neuron's curve o(x) as well.
 import type { Chart as ChartType, ChartDataset, Plugin, ScatterDataPoint } from 'chart.js';
 import { baseOptions, Chart, COLORS } from '../app/charts.ts';
-import { formatNumber, numberLocale, t } from '../app/i18n.ts';
+import { h } from '../app/dom.ts';
+import { formatCount, formatNumber, numberLocale, t } from '../app/i18n.ts';
 import type { NeuronData } from '../data/dataset.ts';
 import type { ActivationName } from '../wasm/neuron-types.ts';
 import { halfPlaneInBox, lineInBox, niceBox, paddedBox, type Box, type Line } from './geometry.ts';
 import type { NeuronFormulas } from '../wasm/neuron-formulas.ts';
+import { thinnedRows } from './thinned-rows.ts';
 
 const CURVE_POINTS = 160;
 const FIXED_DATASETS = 3;  // class 1, class 0, and the legend entry of the shading
@@ -24,12 +26,15 @@ export interface PlotModel {
 }
 
 export class ScatterView {
+  // Says so when a large file is thinned; the page puts it under the plot.
+  readonly note = h('p', { class: 'field-help', hidden: true, 'data-plot': 'thinned' });
   private readonly chart: ChartType<'scatter'>;
   private data: NeuronData | null = null;
   private box: Box = { xMin: 0, xMax: 1, yMin: 0, yMax: 1 };
   private region: Line | null = null;  // the shaded half-plane, with one neuron only
   private means: number[] = [];
   private models: PlotModel[] = [];
+  private drawn = 0;  // points drawn of data.rows (a large file is thinned)
 
   constructor(canvas: HTMLCanvasElement, private readonly formulas: NeuronFormulas, private readonly shade: boolean) {
     const options = baseOptions();
@@ -57,9 +62,11 @@ export class ScatterView {
     const ys = oneInput ? Array.from(data.t) : column(1);
     this.box = oneInput ? { ...niceBox(paddedBox(xs, [0, 1])), yMin: -0.1, yMax: 1.1 } : niceBox(paddedBox(xs, ys, 0.04));
     this.means = Array.from({ length: data.cols }, (_, j) => column(j).reduce((a, b) => a + b, 0) / data.rows);
+    const rows = thinnedRows(data.rows);
+    this.drawn = rows.length;
     const points = (cls: number) => {
       const out: ScatterDataPoint[] = [];
-      for (let m = 0; m < data.rows; m++) if ((data.t[m] >= 0.5 ? 1 : 0) === cls) out.push({ x: xs[m], y: ys[m] });
+      for (const m of rows) if ((data.t[m] >= 0.5 ? 1 : 0) === cls) out.push({ x: xs[m], y: ys[m] });
       return out;
     };
     this.chart.data.datasets[0].data = points(1);
@@ -70,6 +77,11 @@ export class ScatterView {
     this.models = [];
     this.chart.data.datasets.length = FIXED_DATASETS;
     this.refresh();
+  }
+
+  // How many of the data's points the plot draws (all but for a large file).
+  drawnPoints(): { drawn: number; total: number } {
+    return { drawn: this.drawn, total: this.data?.rows ?? 0 };
   }
 
   // Redraws each neuron's boundary (and o(x) with one input) for its current raw weights.
@@ -101,6 +113,8 @@ export class ScatterView {
   refresh(): void {
     const data = this.data;
     if (!data) return;
+    this.note.hidden = this.drawn === data.rows;
+    this.note.textContent = this.note.hidden ? '' : t('plotThinned', { drawn: formatCount(this.drawn), total: formatCount(data.rows) });
     const [zero, one] = data.classLabels;
     const sets = this.chart.data.datasets;
     // "Aktiveret: Ja (t = 1)", or just "t = 1" when the file's labels are the numbers themselves.

@@ -10,12 +10,29 @@ const SAMPLE_RECORDS = 50;  // enough lines to see a consistent field count, few
 
 const QUOTE = 34, CR = 13, LF = 10, SPACE = 32;
 
-export function parseCsv(text: string): Result<Table> {
+const PROGRESS_EVERY = 4096;  // records between two reports of how far the parse is
+
+// onProgress: how far (0–1, by lines), every few thousand records.
+export function parseCsv(text: string, onProgress?: (fraction: number) => void): Result<Table> {
   // Excel's "sep=;" first line names the delimiter; Excel hides that line, so rows count after it.
   const hint = /^sep=([;,\t])[ \t]*(\r\n|\n|\r|$)/i.exec(text);
   const body = hint ? text.slice(hint[0].length) : text;
   const delimiter = hint ? (hint[1] as Delimiter) : detectDelimiter(body);
-  return buildTable(csvRecords(body, delimiter));
+  return buildTable(onProgress ? reporting(csvRecords(body, delimiter), lineCount(body), onProgress) : csvRecords(body, delimiter));
+}
+
+function lineCount(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
+function* reporting(records: Iterable<SourceRow>, lines: number, onProgress: (fraction: number) => void): Generator<SourceRow> {
+  let n = 0;
+  for (const record of records) {
+    if (++n % PROGRESS_EVERY === 0) onProgress(Math.min(1, record.row / lines));
+    yield record;
+  }
 }
 
 // The delimiter that splits the first lines into the same number (> 1) of fields as the header;

@@ -42,6 +42,7 @@ const DA: Record<ImportErrorCode, Say> = {
     'Gem kun det ark, du bruger, som .xlsx eller .csv, og prøv igen.',
   xlsx_empty_sheet: () => 'Det første ark i regnearket er tomt. Læg dataene i det første ark, og gem filen igen.',
   xls_old_format: () => 'Filen er i Excels gamle format (.xls), som ikke kan læses her. Åbn den i Excel, og gem den som .xlsx eller .csv.',
+  read_failed: () => 'Browseren stoppede læsningen af filen, før den var færdig (måske fyldte den for meget i hukommelsen). Prøv med en mindre fil, eller gem den som CSV.',
   ods_format: () => 'Filen er et OpenDocument-regneark (.ods). Gem den som .xlsx eller .csv (i LibreOffice: Filer → Gem som), og prøv igen.',
 };
 
@@ -69,6 +70,7 @@ const EN: Record<ImportErrorCode, Say> = {
     'Save only the sheet you use as .xlsx or .csv and try again.',
   xlsx_empty_sheet: () => 'The first sheet of the spreadsheet is empty. Put the data in the first sheet and save the file again.',
   xls_old_format: () => 'The file is in Excel\'s old format (.xls), which cannot be read here. Open it in Excel and save it as .xlsx or .csv.',
+  read_failed: () => 'The browser stopped reading the file before it was done (it may have taken too much memory). Try a smaller file, or save it as CSV.',
   ods_format: () => 'The file is an OpenDocument spreadsheet (.ods). Save it as .xlsx or .csv (in LibreOffice: File → Save As) and try again.',
 };
 

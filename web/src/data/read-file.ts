@@ -17,7 +17,8 @@ function isOds(bytes: Uint8Array): boolean {
   return head.startsWith('mimetype') && head.includes('opendocument.spreadsheet');
 }
 
-export async function readDataFile(name: string, bytes: Uint8Array): Promise<Result<Table>> {
+// onProgress: how far a CSV's parse is (0–1); an .xlsx is read in one go and reports nothing.
+export async function readDataFile(name: string, bytes: Uint8Array, onProgress?: (fraction: number) => void): Promise<Result<Table>> {
   if (bytes.length > MAX_BYTES) return fail({ code: 'too_large', limit: MAX_BYTES, found: bytes.length });
   if (startsWith(bytes, OLE)) return fail({ code: 'xls_old_format' });
   if (startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP)) {
@@ -30,5 +31,5 @@ export async function readDataFile(name: string, bytes: Uint8Array): Promise<Res
     // A damaged file named .xlsx is better described as an unreadable spreadsheet.
     return text.error.code === 'binary' && SPREADSHEET_NAME.test(name) ? fail({ code: 'xlsx_unreadable' }) : text;
   }
-  return parseCsv(text.value);
+  return parseCsv(text.value, onProgress);
 }

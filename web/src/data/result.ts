@@ -24,6 +24,7 @@ export const IMPORT_ERROR_CODES = [
   'xlsx_empty_sheet',   // the first sheet has no cells
   'xls_old_format',     // the old binary Excel format (.xls)
   'ods_format',         // an OpenDocument spreadsheet (.ods, LibreOffice)
+  'read_failed',        // the browser stopped the reading (its worker died, e.g. out of memory)
 ] as const;
 
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];

@@ -8,7 +8,7 @@ import type { Shell } from '../app/shell.ts';
 import type { Store } from '../app/store.ts';
 import type { NeuronPageState } from './neuron-state.ts';
 import type { NeuronData } from '../data/dataset.ts';
-import { saveOwnData } from '../data/own-data.ts';
+import { saveOwnData, saveOwnDataText } from '../data/own-data.ts';
 import { findPreset, PRESETS } from '../data/presets.ts';
 import { NeuronClient } from '../wasm/neuron-client.ts';
 import type { LaneSnapshot, NeuronSnapshot } from '../wasm/neuron-protocol.ts';
@@ -78,7 +78,7 @@ class NeuronPage {
       state: (snapshot, problem) => this.receive(snapshot, problem),
       fatal: (message) => shell.workerStopped(message),
     });
-    this.dataPanel = new DataPanel((data, choice) => this.applyData(data, choice));
+    this.dataPanel = new DataPanel((data, choice, stored) => this.applyData(data, choice, stored));
     this.controls = new TrainingControls(state, {
       settings: (change) => void this.changeSettings(change),
       eta: (eta) => void this.changeEta(eta),
@@ -106,6 +106,7 @@ class NeuronPage {
     const lossCanvas = h('canvas', { role: 'img', 'aria-label': t('sectionLoss') });  // then LossView describes the curve
     shell.main.append(this.layout(scatterCanvas, lossCanvas));
     this.scatter = new ScatterView(scatterCanvas, formulas, true);
+    scatterCanvas.parentElement!.after(this.scatter.note);
     this.lossView = new LossView(lossCanvas);
     this.lossView.setLogScale(state.logScale);
     hideControls(shell.main, store.state.hide);
@@ -165,7 +166,7 @@ class NeuronPage {
   }
 
   // New data: train from the start on them, or explain why not and keep the old ones.
-  private async applyData(data: NeuronData, choice: DataChoice): Promise<string | null> {
+  private async applyData(data: NeuronData, choice: DataChoice, stored: string | null): Promise<string | null> {
     let state = this.store.state.neuron;
     // Chosen start weights belong to a number of inputs; other data start from 0 instead.
     const start = state.start.kind === 'given' && state.start.weights.length !== data.cols + 1
@@ -183,7 +184,10 @@ class NeuronPage {
       s.neuron.features = presetColumns || !choice.preset ? null : choice.features;
       if (s.neuron.ask && s.neuron.ask.length !== data.cols) s.neuron.ask = null;
     });
-    if (!choice.preset) saveOwnData(choice.fileName, data);  // for the race page
+    if (!choice.preset) {  // for the race page
+      if (stored === null) saveOwnData(choice.fileName, data);
+      else saveOwnDataText(stored);
+    }
     state = this.store.state.neuron;
     this.data = data;
     this.controls.setFeatureCount(data.cols);

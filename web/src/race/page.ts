@@ -130,6 +130,7 @@ class RacePage {
     this.tableSection = this.section('sectionTable', 'table', this.table.root, this.thinnedNote);
     shell.main.append(this.layout(scatterCanvas, lossCanvases));
     this.scatter = new ScatterView(scatterCanvas, core, false);
+    scatterCanvas.parentElement!.after(this.scatter.note);
     this.lossViews = lossCanvases.map((canvas, k) => new LossView(canvas, LANE_COLORS[k]));
     for (const view of this.lossViews) view.setLogScale(store.state.race.logScale);
     hideControls(shell.main, store.state.hide);

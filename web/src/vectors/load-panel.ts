@@ -1,6 +1,6 @@
 // "Egne vektorer": load a word2vec/fastText/GloVe file (optionally .gz) instead of the default
 // vectors, or go back to them. A file that cannot be used leaves the vectors in use as they were.
-import { h, tr } from '../app/dom.ts';
+import { h, tr, trAttribute } from '../app/dom.ts';
 import { t } from '../app/i18n.ts';
 
 export interface LoadEvents {
@@ -13,6 +13,7 @@ export class LoadPanel {
   private readonly input = h('input', { type: 'file', class: 'visually-hidden', name: 'vectors-file',
     accept: '.vec,.txt,.bin,.gz,.aivec,.w2v,text/plain,application/gzip' });
   private readonly status = h('p', { class: 'data-summary', role: 'status' });
+  private readonly busy = h('progress', { hidden: true, 'data-vectors': 'loading' });  // no value: the core reads in one go
   private readonly message = h('p', { class: 'field-error', role: 'alert', hidden: true });
   private readonly back = tr('button', 'loadDefaultButton', { type: 'button', hidden: true });
 
@@ -30,7 +31,8 @@ export class LoadPanel {
       const file = event.dataTransfer?.files[0];
       if (file) void this.load(file);
     });
-    this.root = h('div', { class: 'load-panel' }, button, tr('p', 'loadHelp', { class: 'field-help' }), this.status,
+    trAttribute(this.busy, 'aria-label', 'vectorsLoadingLabel');
+    this.root = h('div', { class: 'load-panel' }, button, tr('p', 'loadHelp', { class: 'field-help' }), this.status, this.busy,
       this.message, this.back);
   }
 
@@ -42,7 +44,8 @@ export class LoadPanel {
   private async load(file: File): Promise<void> {
     this.message.hidden = true;
     this.status.textContent = t('vectorsLoadingFile', { name: file.name });
-    const problem = await this.events.file(file);
+    this.busy.hidden = false;
+    const problem = await this.events.file(file).finally(() => { this.busy.hidden = true; });
     this.status.textContent = '';
     this.message.hidden = problem === null;
     this.message.textContent = problem ?? '';

@@ -88,7 +88,7 @@ class VectorsPage {
       const trained = await loadTrainedVectors();
       if (trained) {
         this.info.textContent = t('vectorsLoadingFile', { name: trained.name });
-        const reply = await this.client.loadFile(trained.name, trained.bytes);
+        const reply = await this.client.loadFile(trained.name, new Blob([trained.bytes]));
         if (reply.type === 'loaded') return this.accept(reply);
       }
       this.shell.notice(t('vectorsTrainedMissing'));
@@ -122,7 +122,7 @@ class VectorsPage {
 
   private async loadFile(file: File): Promise<string | null> {
     if (file.size > MAX_FILE_BYTES) return loadProblemText(file.name, { kind: 'file_too_large', line: -1, vector: -1 });
-    const reply = await this.client.loadFile(file.name, await file.arrayBuffer());
+    const reply = await this.client.loadFile(file.name, file);
     if (reply.type === 'load-failed') return loadProblemText(file.name, reply.problem);
     this.accept(reply);
     return null;

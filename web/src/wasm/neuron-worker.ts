@@ -10,6 +10,7 @@ import type { CoreStatus, Neuron, NeuronCoreModule, NeuronSettings } from './neu
 import { serve, Transfer, type Served, type WorkerEnd } from './worker-protocol.ts';
 
 const SLICE_MS = 12;       // work per slice, leaving the worker free to read messages in between
+const CALL_MS = 1;         // one train() call: long enough to cost nothing extra, short enough to stop on time
 const POST_EVERY_MS = 33;
 const RECORD_EVERY_MS = 200;  // the iteration table is bigger: sent less often
 const NO_SNAPSHOTS = 1 << 30;
@@ -29,7 +30,7 @@ class NeuronTraining {
   private lanes: Lane[] = [];
   private data: NeuronDataMessage | null = null;  // kept, so that new settings can rebuild the lanes on it
   private recorder: IterationRecorder | null = null;
-  private chunk = 64;  // iterations per train() call, tuned to take about a millisecond
+  private chunk = 1;  // iterations per train() call, tuned to take about CALL_MS (1 on new data: its rows decide)
   private lastPost = 0;
   private lastRecordPost = 0;
   private readonly channel = new MessageChannel();
@@ -112,6 +113,7 @@ class NeuronTraining {
     for (const lane of this.lanes) lane.neuron.delete();
     this.lanes = fresh.map((neuron) => ({ neuron, history: new LossHistory(CURVE_BUCKETS) }));
     this.data = newData;
+    this.chunk = 1;  // a chunk tuned on 20 rows would take seconds on 100 000
     this.recorder = record ? new IterationRecorder(this.lanes.length) : null;
     this.restartRecords();
     return { status: okStatus(), lane: 0, snapshot: this.snapshot() };
@@ -173,8 +175,8 @@ class NeuronTraining {
       failure = this.trainSome(k);
       this.run.remaining -= k;
       const took = performance.now() - began;
-      // Aim for about 1 ms per call: big enough to make the call cost nothing, small enough to stop on time.
-      if (k === this.chunk) this.chunk = Math.max(1, Math.min(1 << 20, Math.round(this.chunk * (took < 0.5 ? 2 : took > 2 ? 0.5 : 1))));
+      // Aim for CALL_MS a call: down at once when a call took too long, up at most twice as many.
+      if (k === this.chunk) this.chunk = Math.max(1, Math.min(1 << 20, 2 * k, Math.round((k * CALL_MS) / Math.max(took, 0.01))));
       if (failure) break;
     }
     if (this.run.remaining <= 0) this.run.running = false;

@@ -17,8 +17,9 @@ export class VectorsClient {
     return this.client.request('load-default', { url });
   }
 
-  loadFile(name: string, bytes: ArrayBuffer): Promise<LoadReply> {
-    return this.client.request('load-file', { name, bytes }, [bytes]);
+  // The file itself goes to the worker (a reference, not a copy): its bytes never fill the page's memory.
+  loadFile(name: string, file: Blob): Promise<LoadReply> {
+    return this.client.request('load-file', { name, file });
   }
 
   query(query: VectorQuery): Promise<QueryAnswer> {

@@ -73,6 +73,6 @@ export type LoadReply =
 
 export type VectorsRequests = {
   'load-default': { request: { url: string }; reply: LoadReply };
-  'load-file': { request: { name: string; bytes: ArrayBuffer }; reply: LoadReply };
+  'load-file': { request: { name: string; file: Blob }; reply: LoadReply };  // the worker reads the file itself
   query: { request: VectorQuery; reply: QueryAnswer };
 };

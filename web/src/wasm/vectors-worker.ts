@@ -21,8 +21,8 @@ class VectorsHolder {
     return this.load(bytes, { source: 'default', name: '', size: 0, dim: 0 });
   }
 
-  async loadFile(name: string, file: ArrayBuffer): Promise<LoadReply> {
-    const bytes = await gunzipIfNeeded(new Uint8Array(file));
+  async loadFile(name: string, file: Blob): Promise<LoadReply> {
+    const bytes = await gunzipIfNeeded(new Uint8Array(await file.arrayBuffer()));
     if (bytes === 'broken') return this.fail({ kind: 'gzip_broken', line: -1, vector: -1 });
     if (bytes === 'too_large') return this.fail({ kind: 'file_too_large', line: -1, vector: -1 });
     return this.load(bytes, { source: 'own', name, size: 0, dim: 0 });
@@ -53,7 +53,7 @@ serve<VectorsRequests, Record<never, never>>(self as unknown as WorkerEnd, async
   const holder = new VectorsHolder(new core.Vectors());
   return {
     'load-default': ({ url }) => holder.loadDefault(url),
-    'load-file': ({ name, bytes }) => holder.loadFile(name, bytes),
+    'load-file': ({ name, file }) => holder.loadFile(name, file),
     query: (query) => holder.answer(query),
   };
 });
