@@ -34,13 +34,21 @@ async function violations(page: Page): Promise<string[]> {
     .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-async function check(query: string, page: string, viewport = { width: 1280, height: 900 }): Promise<void> {
+// then: what to open before axe looks (a dialog), if anything.
+async function check(query: string, page: string, viewport = { width: 1280, height: 900 },
+  then?: (page: Page) => Promise<void>): Promise<void> {
   const session = await suite.open({ viewport });
   await session.page.goto(suite.server.url + query);
   await session.page.locator(READY[page]).filter({ hasText: /\S/ }).first().waitFor({ timeout: 30_000 });
   await drawn(session.page);
+  await then?.(session.page);
   assert.deepEqual(await violations(session.page), [], `${query} at ${viewport.width} px`);
 }
+
+const openShareDialog = async (page: Page) => {
+  await page.getByRole('button', { name: /^(Del|Share)$/ }).click();
+  await page.locator('dialog.share-dialog svg').waitFor();
+};
 
 describe('accessibility (axe-core: no critical or serious violation)', () => {
   for (const page of Object.keys(READY)) {
@@ -52,6 +60,8 @@ describe('accessibility (axe-core: no critical or serious violation)', () => {
     }
     if (page !== 'home') test(`${page}, embedded`, () => check(`${query}&embed=1`, page, { width: 800, height: 600 }));
   }
+  test('the Del dialog, da, desktop', () => check('?page=neuron', 'neuron', undefined, openShareDialog));
+  test('the Del dialog, en, 360-px phone', () => check('?page=neuron&lang=en', 'neuron', { width: 360, height: 740 }, openShareDialog));
 });
 
 // Presses Tab until the focus is on `selector`; fails after `max` presses.

@@ -115,8 +115,10 @@ export function browserSuite(): Suite {
 }
 
 // A lesson page on another site (localhost; the app is on 127.0.0.1) with the app at `query` in an
-// iframe, as a teacher embeds it in Lectio or Moodle; run gets the host page and the app's frame.
-export async function inHostPage(suite: Suite, query: string, run: (page: Page, frame: Frame) => Promise<void>): Promise<void> {
+// iframe, as a teacher embeds it in Lectio or Moodle; run gets the host page, the app's frame and
+// the session (for a test that expects a console message).
+export async function inHostPage(suite: Suite, query: string,
+  run: (page: Page, frame: Frame, session: Session) => Promise<void>): Promise<void> {
   const host = createServer((_, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><title>Lektion</title><link rel="icon" href="data:,"><h1>Lektion</h1>
@@ -125,10 +127,11 @@ export async function inHostPage(suite: Suite, query: string, run: (page: Page, 
   await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
   const port = (host.address() as { port: number }).port;
   try {
-    const { page } = await suite.open({ otherOrigins: [`http://localhost:${port}`] });
+    const session = await suite.open({ otherOrigins: [`http://localhost:${port}`] });
+    const { page } = session;
     await page.goto(`http://localhost:${port}/`);
     await page.frameLocator('iframe').locator('main').waitFor();
-    await run(page, page.frames().find((f) => f.url().startsWith(suite.server.url))!);
+    await run(page, page.frames().find((f) => f.url().startsWith(suite.server.url))!, session);
   } finally {
     host.closeAllConnections();
     await new Promise((resolve) => host.close(resolve));

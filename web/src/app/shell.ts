@@ -1,5 +1,5 @@
-// The frame around every page: header with the app's name, the language toggle and "Indlejr",
-// and a footer. In embed mode only a small link to the full page remains.
+// The frame around every page: header with the app's name, "Del", "Indlejr" and the language
+// toggle, and a footer. In embed mode only a small link to the full page remains.
 import { h, tr, trAttribute, translateAll } from './dom.ts';
 import { forgetStoredData } from '../data/device-storage.ts';
 import { language, setLanguage, t, type MessageKey } from './i18n.ts';
@@ -36,6 +36,8 @@ export function mountShell(body: HTMLElement, store: Store, problems: UrlProblem
   });
   const embedButton = tr('button', 'embedButton', { type: 'button', class: 'button-quiet', hidden: true });
   trAttribute(embedButton, 'title', 'embedButtonTitle');
+  const shareButton = tr('button', 'shareButton', { type: 'button', class: 'button-quiet' });
+  trAttribute(shareButton, 'title', 'shareButtonTitle');
 
   // Everything but the header and footer is in <main>: the title, the notices, then the page.
   main.append(h('div', { class: 'page-head' }, title), notices);
@@ -46,12 +48,15 @@ export function mountShell(body: HTMLElement, store: Store, problems: UrlProblem
   } else {
     const home = store.link(h('a', { class: 'brand' }, tr('span', 'appName')), (s) => { s.page = 'home'; });
     body.append(h('div', { class: 'app' }, skipLink(main),
-      h('header', { class: 'top' }, home, h('div', { class: 'top-actions' }, embedButton, languageButton)),
+      h('header', { class: 'top' }, home, h('div', { class: 'top-actions' }, shareButton, embedButton, languageButton)),
       main,
       h('footer', { class: 'bottom' }, tr('p', 'footerOffline'), forgetControl(), tr('p', 'footerSource'))));
   }
 
   const notice = (text: string) => notices.append(h('p', { class: 'notice' }, text));
+  // Loaded on the first click: the dialog and its QR encoder are not part of the first page load.
+  shareButton.addEventListener('click', () => void import('./share-dialog.ts').then(({ openShareDialog }) => openShareDialog(store),
+    () => notice(t('shareUnavailable'))));  // e.g. a newer build replaced the file while the page was open
   let stopped = false;
   const workerStopped = (detail: string) => {
     if (stopped) return;
