@@ -1,6 +1,6 @@
 // Entry point: read the state from the URL, draw the frame, and load the page asked for.
 import './styles/base.css';
-import { setLanguage } from './app/i18n.ts';
+import { loadLanguage } from './app/i18n.ts';
 import { mountShell } from './app/shell.ts';
 import { Store } from './app/store.ts';
 import { parseState } from './app/url-state.ts';
@@ -8,7 +8,7 @@ import { PAGES } from './pages.ts';
 import { WorkerFailure } from './wasm/worker-protocol.ts';
 
 const { state, problems } = parseState(location.search, PAGES);
-setLanguage(state.lang);
+await loadLanguage(state.lang);
 const store = new Store(state, PAGES);
 const shell = mountShell(document.body, store, problems);
 

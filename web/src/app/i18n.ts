@@ -1,15 +1,23 @@
 // Danish first, English as a toggle. Every text the page shows goes through t(), every number
 // through formatNumber(), so that Danish mode shows 0,627 and English mode 0.627.
 import { da, type Messages } from '../i18n/da.ts';
-import { en } from '../i18n/en.ts';
 import { MEGABYTE } from '../data/limits.ts';
 
 export type Language = 'da' | 'en';
 export type MessageKey = keyof Messages;
 
-const dictionaries: Record<Language, Messages> = { da, en };
+// English comes when first asked for (the service worker keeps it for offline use): most students
+// never switch, and its ~10 KB stay out of every page's first load.
+const dictionaries: Partial<Record<Language, Messages>> = { da };
 let current: Language = 'da';
 
+// Fetches the language's texts if need be, then switches to it.
+export async function loadLanguage(language: Language): Promise<void> {
+  if (!dictionaries[language]) dictionaries[language] = (await import('../i18n/en.ts')).en;
+  setLanguage(language);
+}
+
+// Switches at once; t() needs the language's texts loaded first (loadLanguage), numbers do not.
 export function setLanguage(language: Language): void {
   current = language;
   if (typeof document !== 'undefined') document.documentElement.lang = language;
@@ -21,7 +29,7 @@ export function language(): Language {
 
 // Text for key with {name} placeholders filled in from params.
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = dictionaries[current][key];
+  const template = (dictionaries[current] ?? da)[key];
   return template.replace(/\{(\w+)\}/g, (_, name: string) =>
     name in params ? String(params[name]) : `{${name}}`);
 }

@@ -2,7 +2,7 @@
 // toggle, and a footer. In embed mode only a small link to the full page remains.
 import { h, tr, trAttribute, translateAll } from './dom.ts';
 import { forgetStoredData } from '../data/device-storage.ts';
-import { language, setLanguage, t, type MessageKey } from './i18n.ts';
+import { language, loadLanguage, t, type MessageKey } from './i18n.ts';
 import type { Store } from './store.ts';
 import type { UrlProblem } from './url-values.ts';
 
@@ -25,9 +25,13 @@ export function mountShell(body: HTMLElement, store: Store, problems: UrlProblem
 
   const languageButton = tr('button', 'languageToggle', { type: 'button', class: 'button-quiet', lang: 'en' });
   trAttribute(languageButton, 'title', 'languageToggleTitle');
-  languageButton.addEventListener('click', () => {
+  languageButton.addEventListener('click', async () => {
     const next = language() === 'da' ? 'en' : 'da';
-    setLanguage(next);
+    try {
+      await loadLanguage(next);
+    } catch {  // offline before the English texts were ever fetched
+      return notice(t('languageUnavailable'));
+    }
     languageButton.lang = next === 'da' ? 'en' : 'da';
     store.update((s) => { s.lang = next; });
     translateAll(document.body);

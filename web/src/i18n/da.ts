@@ -2,6 +2,7 @@
 export const da = {
   appName: 'AI-værkstedet',
   appTagline: 'Se med egne øjne – og med dine egne tal – hvordan kunstig intelligens lærer.',
+  languageUnavailable: 'De engelske tekster kunne ikke hentes (er nettet væk?). Prøv igen, når der er net.',
   languageToggle: 'English',
   languageToggleTitle: 'Switch to English',
   embedButton: 'Indlejr',

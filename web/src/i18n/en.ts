@@ -4,6 +4,7 @@ import type { Messages } from './da.ts';
 export const en: Messages = {
   appName: 'AI-værkstedet',
   appTagline: 'See with your own eyes – and your own numbers – how artificial intelligence learns.',
+  languageUnavailable: 'The English texts could not be fetched (is the network gone?). Try again when online.',
   languageToggle: 'Dansk',
   languageToggleTitle: 'Skift til dansk',
   embedButton: 'Embed',

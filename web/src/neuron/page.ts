@@ -11,6 +11,7 @@ import type { NeuronData } from '../data/dataset.ts';
 import { saveOwnData, saveOwnDataText } from '../data/own-data.ts';
 import { findPreset, PRESETS } from '../data/presets.ts';
 import { NeuronClient } from '../wasm/neuron-client.ts';
+import { prepareTableWorker } from '../wasm/table-client.ts';
 import type { LaneSnapshot, NeuronSnapshot } from '../wasm/neuron-protocol.ts';
 import type { CoreStatus, NeuronSettings } from '../wasm/neuron-types.ts';
 import { TrainingControls, type RunSettings } from '../app/training-controls.ts';
@@ -148,10 +149,9 @@ class NeuronPage {
     }
     if (!(await this.dataPanel.openPreset(preset, state.target, state.features)))
       await this.dataPanel.openPreset(preset, null, null);  // the URL's columns did not fit
-    // The XLSX reader loads on demand; fetch it now, while there is a network, so that a
-    // teacher's .xlsx still opens after the connection drops (also where no service worker runs).
-    // When the page is idle: evaluating it takes ~50 ms, which would hold up a frame of a run.
-    whenIdle(() => void import('../data/xlsx.ts'));
+    // A worker for the next file, with the XLSX reader loaded while there is a network (when
+    // the page is idle: starting a worker and its module costs the page a little too).
+    whenIdle(() => prepareTableWorker());
   }
 
   refresh(): void {

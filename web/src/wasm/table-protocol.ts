@@ -5,6 +5,7 @@ import type { Result } from '../data/result.ts';
 import type { OpenedTable } from '../data/table-source.ts';
 
 export type TableRequests = {
+  warm: { request: null; reply: void };  // load the XLSX reader now, while there is a network
   open: { request: { name: string; file: Blob }; reply: Result<OpenedTable> };
   // The numbers, and for a usable choice the text the race page is handed (own-data.ts), made here
   // so that the page only stores it.

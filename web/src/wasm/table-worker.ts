@@ -16,6 +16,7 @@ const PROGRESS_EVERY_MS = 100;
 serve<TableRequests, TableEvents>(self as unknown as WorkerEnd, async (out) => {
   let table: Table | null = null;
   return {
+    warm: async () => { await import('../data/xlsx.ts'); },
     open: async ({ name, file }) => {
       const began = performance.now();
       let last = 0;
