@@ -125,6 +125,26 @@ describe('Ordvektorer', () => {
     await page.locator('.vectors-info').filter({ hasText: /40\.000 danske ord/ }).waitFor();
   });
 
+  test('the texts follow the loaded vectors: their dimension, and only gallery questions whose words they know', async () => {
+    const page = await openVectors('&tool=neighbours&w=hund');
+    assert.match(await page.locator('[data-vectors="intro"]').innerText(), /^Hvert ord er en vektor med 100 tal\./);
+    assert.equal(await page.locator('.gallery a.example:visible').count(), 14);  // 7 analogies and 7 other questions
+    await page.locator('input[name="vectors-file"]').setInputFiles({ name: 'tre.vec', mimeType: 'text/plain',
+      buffer: Buffer.from('3 2\nhund 1 0\nkat 0.9 0.1\nstol 0 1\n') });
+    await page.locator('.vectors-info', { hasText: 'tre.vec: 3 ord med 2 tal hver.' }).waitFor();
+    assert.match(await page.locator('[data-vectors="intro"]').innerText(), /^Hvert ord er en vektor med 2 tal\./);
+    assert.match(await page.locator('.vectors-plot .field-help').innerText(), /^Vektorerne har kun 2 tal\./);
+    // of the gallery only "Naboer: hund", cos(hund, kat) and cos(hund, stol) use nothing but hund, kat and stol
+    assert.deepEqual(await page.locator('.gallery a.example:visible').allInnerTexts(),
+      ['Naboer: hund', 'cos(hund, kat)', 'cos(hund, stol)']);
+    assert.equal(await page.locator('.gallery h3:visible').allInnerTexts().then((h) => h.length), 1);
+    await page.locator('.gallery .field-help', { hasText: 'kun de eksempler, hvis ord dine vektorer kender' }).waitFor();
+    await page.locator('input[name="vectors-file"]').setInputFiles({ name: 'andre.vec', mimeType: 'text/plain',
+      buffer: Buffer.from('2 3\nsol 1 0 0\nmåne 0 1 0\n') });
+    await page.locator('[data-gallery="none"]', { hasText: 'Dine vektorer kender ingen af ordene i eksemplerne.' }).waitFor();
+    assert.equal(await page.locator('.gallery a.example:visible').count(), 0);
+  });
+
   test('a truncated download and a wrong header are explained', async () => {
     const page = await openVectors('&tool=neighbours&w=hund');
     const input = page.locator('input[name="vectors-file"]');

@@ -13,12 +13,13 @@ export interface AnswerEvents {
 
 export class AnswerView {
   readonly root = h('div', { class: 'answer', 'aria-live': 'polite' });
-  private last: { answer: QueryAnswer; state: VectorsPageState; size: number } | null = null;
+  private last: { answer: QueryAnswer; state: VectorsPageState; size: number; own: boolean } | null = null;
 
   constructor(private readonly events: AnswerEvents) {}
 
-  show(answer: QueryAnswer, state: VectorsPageState, vocabularySize: number): void {
-    this.last = { answer, state, size: vocabularySize };
+  // own: the student's vectors (not the default ones, whose source a message may name).
+  show(answer: QueryAnswer, state: VectorsPageState, vocabularySize: number, own: boolean): void {
+    this.last = { answer, state, size: vocabularySize, own };
     this.render();
   }
 
@@ -30,9 +31,9 @@ export class AnswerView {
   // Again in the current language.
   render(): void {
     if (!this.last) return;
-    const { answer, state, size } = this.last;
+    const { answer, state, size, own } = this.last;
     if (answer.unknown.length > 0) {
-      this.root.replaceChildren(...answer.unknown.map((u) => this.unknown(u, size)));
+      this.root.replaceChildren(...answer.unknown.map((u) => this.unknown(u, size, own)));
       return;
     }
     const parts: (HTMLElement | null)[] = [];
@@ -72,10 +73,10 @@ export class AnswerView {
       h('tbody', {}, ...rows));
   }
 
-  private unknown(u: UnknownWord, size: number): HTMLElement {
+  private unknown(u: UnknownWord, size: number, own: boolean): HTMLElement {
     const box = h('div', { class: 'unknown', role: 'alert' }, h('p', {}, t('unknownWord', { word: u.word, size: formatCount(size) })));
     if (u.suggestions.length === 0) {
-      box.append(h('p', {}, t('unknownNoSuggestions')));
+      box.append(h('p', {}, t(own ? 'unknownNoSuggestionsOwn' : 'unknownNoSuggestions')));
       return box;
     }
     const buttons = u.suggestions.map((s) => {

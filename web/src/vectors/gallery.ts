@@ -1,6 +1,7 @@
 // Example questions that work with the default vectors, each one click away and each a link.
 // Every analogy here gives the expected word first with the shipped vectors (checked by the e2e
-// and node tests and listed in data/README.md).
+// and node tests and listed in data/README.md). With other vectors only the questions whose words
+// they know are offered.
 import { h, tr } from '../app/dom.ts';
 import { t } from '../app/i18n.ts';
 import type { Store } from '../app/store.ts';
@@ -43,9 +44,22 @@ export function exampleLabel(example: Example): string {
   }
 }
 
+// The words a question asks about.
+export function exampleWords(example: Example): string[] {
+  switch (example.tool) {
+    case 'neighbours': return [example.word!];
+    case 'analogy': return [...example.analogy!];
+    case 'similarity': return [...example.pair!];
+    case 'odd': return [...example.odd!];
+  }
+}
+
 export class Gallery {
   readonly root: HTMLElement;
   private readonly labels: { element: HTMLElement; example: Example }[] = [];
+  private readonly about = tr('p', 'galleryAbout', { class: 'field-help' });
+  private readonly noneFit = tr('p', 'galleryNoneFit', { class: 'field-help', hidden: true, 'data-gallery': 'none' });
+  private readonly groups: HTMLElement[];
 
   constructor(store: Store, choose: (example: Example) => void) {
     const link = (example: Example) => {
@@ -59,11 +73,24 @@ export class Gallery {
       return h('li', {}, anchor);
     };
     const analogies: Example[] = ANALOGY_EXAMPLES.map((e) => ({ tool: 'analogy', analogy: e.words, method: 'add' }));
-    this.root = h('div', { class: 'gallery' },
-      tr('p', 'galleryAbout', { class: 'field-help' }),
-      tr('h3', 'galleryAnalogies'), h('ul', { class: 'example-list' }, ...analogies.map(link)),
-      tr('h3', 'galleryOther'), h('ul', { class: 'example-list' }, ...OTHER_EXAMPLES.map(link)));
+    this.groups = [
+      h('div', {}, tr('h3', 'galleryAnalogies'), h('ul', { class: 'example-list' }, ...analogies.map(link))),
+      h('div', {}, tr('h3', 'galleryOther'), h('ul', { class: 'example-list' }, ...OTHER_EXAMPLES.map(link))),
+    ];
+    this.root = h('div', { class: 'gallery' }, this.about, this.noneFit, ...this.groups);
     this.render();
+  }
+
+  // Offers only the questions whose words the loaded vectors know; own: not the default vectors.
+  offer(vocabulary: ReadonlySet<string>, own: boolean): void {
+    for (const { element, example } of this.labels) element.parentElement!.hidden = !exampleWords(example).every((w) => vocabulary.has(w));
+    for (const group of this.groups) group.hidden = Array.from(group.querySelectorAll('li')).every((li) => li.hidden);
+    const none = this.groups.every((group) => group.hidden);
+    this.noneFit.hidden = !none;
+    this.about.hidden = none;
+    const about = own ? 'galleryAboutOwn' : 'galleryAbout';
+    this.about.dataset.i18n = about;  // translateAll keeps it in the chosen language
+    this.about.textContent = t(about);
   }
 
   render(): void {

@@ -41,6 +41,7 @@ class VectorsPage {
   private readonly loadPanel: LoadPanel;
   private readonly info = h('p', { class: 'vectors-info', role: 'status' });
   private readonly plotNote = h('p', { class: 'field-help' });
+  private readonly intro = h('p', { class: 'intro', 'data-vectors': 'intro' });  // says the loaded vectors' dimension
   private vocabulary: string[] = [];
   private loaded: VectorsInfo | null = null;
   private asked = 0;  // answers to older questions are dropped
@@ -70,7 +71,7 @@ class VectorsPage {
       h('section', { class: `panel vectors-${control ?? 'answer'}`, 'data-control': control ?? undefined },
         tr('h2', titleKey), ...children);
     return h('div', { class: 'vectors-page' },
-      tr('p', 'vectorsIntro', { class: 'intro' }),
+      this.intro,
       this.info,
       h('div', { class: 'vectors-grid' },
         h('div', { class: 'vectors-column' },
@@ -134,11 +135,13 @@ class VectorsPage {
     this.info.classList.remove('problem');
     this.loadPanel.setOwn(reply.info.source === 'own');
     this.showInfo();
+    this.gallery.offer(new Set(this.vocabulary), reply.info.source === 'own');
     void this.run();
   }
 
   private showInfo(): void {
     const info = this.loaded;
+    this.intro.textContent = t('vectorsIntro', { dim: info ? formatCount(info.dim) : t('vectorsManyNumbers') });
     if (!info) return;
     this.info.textContent = info.source === 'default'
       ? t('vectorsInfoDefault', { size: formatCount(info.size), dim: info.dim })
@@ -205,13 +208,15 @@ class VectorsPage {
     const state = structuredClone(this.store.state.vectors);
     const answer = await this.client.query(this.query(state));
     if (id !== this.asked) return;
-    this.answer.show(answer, state, this.loaded.size);
+    this.answer.show(answer, state, this.loaded.size, this.loaded.source === 'own');
     this.pca.show(answer.unknown.length ? null : answer.plot);
     this.showPlotNote();
   }
 
+  // What the picture is, for the loaded vectors' dimension (2 numbers need no projection, only a turn).
   private showPlotNote(): void {
-    const key: MessageKey = this.store.state.vectors.tool === 'analogy' ? 'plotAboutAnalogy' : 'plotAbout';
-    this.plotNote.textContent = this.store.state.vectors.tool === 'analogy' ? `${t('plotAbout')} ${t(key)}` : t(key);
+    const dim = this.loaded?.dim ?? 0;
+    const about = dim === 2 ? t('plotAboutPlane') : t('plotAbout', { dim: dim > 0 ? formatCount(dim) : t('vectorsManyNumbers') });
+    this.plotNote.textContent = this.store.state.vectors.tool === 'analogy' ? `${about} ${t('plotAboutAnalogy')}` : about;
   }
 }
