@@ -150,6 +150,20 @@ describe('Kunstig neuron', () => {
     assert.ok(paused < 1_000_000);
   });
 
+  test('a link whose columns, start weights or inputs do not fit the data says so instead of ignoring them', async () => {
+    const page = await open('?page=neuron&t=Findesikke&x=Alder,Vægt&w=1,2,3,4,5,6,7,8,9&ask=1,2,3,4,5');
+    const notices = page.locator('.notices');
+    // Good Food: target Aktiveret, inputs Alder and Forbrug, so 3 weights w0 … w2 and 2 inputs
+    await notices.getByText('Adressen beder om kolonnen t=Findesikke som mål').waitFor();
+    await notices.getByText('Adressen beder om inputkolonnerne x=Alder,Vægt').waitFor();
+    await notices.getByText('Adressens startvægte (w=) har 9 tal, men neuronen har 3 vægte (w0 … w2). Den starter fra 0 i stedet.').waitFor();
+    await notices.getByText('Adressens input til forudsigelsen (ask=) har 5 tal, men datasættet har 2 input.').waitFor();
+    assert.deepEqual(await weights(page), [0, 0, 0]);
+    // start weights beyond ±10^6 would overflow E before the first step: the link's value is refused
+    const huge = await open('?page=neuron&w=random:1e308');
+    await huge.locator('.notices').getByText('w=random:1e308').waitFor();
+  });
+
   test('an absurd learning rate stops with a message, and no NaN reaches the screen', async () => {
     const page = await open('?page=neuron&act=identity&std=0&eta=1000000&speed=max');
     await page.getByRole('button', { name: 'Start' }).click();

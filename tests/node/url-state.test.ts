@@ -61,6 +61,10 @@ test('start weights: all equal, random with a spread, or given', () => {
   assert.deepEqual(parseStart('random:0.5'), { kind: 'random', value: 0.5 });
   assert.deepEqual(parseStart('-0.298,-0.0375,0.000769'), { kind: 'given', weights: [-0.298, -0.0375, 0.000769] });
   assert.equal(parseStart('random:-1'), null);
+  // beyond ±10^6 the first E overflows and η would be blamed: refused in the link instead
+  assert.equal(parseStart('random:1e308'), null);
+  assert.equal(parseStart('1,2,1e7'), null);
+  assert.deepEqual(parseStart('random:1000000'), { kind: 'random', value: 1e6 });
   assert.equal(parseStart(''), null);
 });
 

@@ -18,8 +18,10 @@ export function typeset(element: HTMLElement, tex: string, display = true): void
   void element.offsetHeight;  // forces the layout now
 }
 
-// Screen text of a number → TeX: 0{,}627 keeps TeX from spacing the comma.
+// Screen text of a number → TeX: 0{,}627 keeps TeX from spacing the comma; the dash of a missing
+// number is text (in math mode KaTeX warns about it).
 function tex(text: string): string {
+  if (text === '–') return '\\text{–}';
   return text.replace(/\u2212/g, '-').replace(/,/g, '{,}').replace(/\u00a0/g, '\\,');
 }
 

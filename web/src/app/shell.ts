@@ -3,13 +3,15 @@
 import { h, tr, trAttribute, translateAll } from './dom.ts';
 import { forgetStoredData } from '../data/device-storage.ts';
 import { language, loadLanguage, t, type MessageKey } from './i18n.ts';
+import type { EmbeddableControl, EmbedOption } from './hidden-controls.ts';
 import type { Store } from './store.ts';
 import type { UrlProblem } from './url-values.ts';
 
 export interface Shell {
   main: HTMLElement;
   setTitle(key: MessageKey): void;
-  onEmbed(open: () => void): void;        // shows the Indlejr button and runs open on a click
+  // Shows the Indlejr button; its dialog (loaded on the first click) offers these controls and options.
+  onEmbed(titleKey: MessageKey, controls: EmbeddableControl[], extras?: EmbedOption[]): void;
   onLanguage(refresh: () => void): void;  // re-renders dynamic text after a change of language
   notice(text: string): void;             // a message at the top of the page
   workerStopped(detail: string): void;    // the page's calculations died: say so once, offer a reload
@@ -60,7 +62,7 @@ export function mountShell(body: HTMLElement, store: Store, problems: UrlProblem
   const notice = (text: string) => notices.append(h('p', { class: 'notice' }, text));
   // Loaded on the first click: the dialog and its QR encoder are not part of the first page load.
   shareButton.addEventListener('click', () => void import('./share-dialog.ts').then(({ openShareDialog }) => openShareDialog(store),
-    () => notice(t('shareUnavailable'))));  // e.g. a newer build replaced the file while the page was open
+    () => notice(t('dialogUnavailable'))));  // e.g. a newer build replaced the file while the page was open
   let stopped = false;
   const workerStopped = (detail: string) => {
     if (stopped) return;
@@ -78,9 +80,10 @@ export function mountShell(body: HTMLElement, store: Store, problems: UrlProblem
       title.textContent = t(key);
       document.title = pageTitle(key);
     },
-    onEmbed(open) {
+    onEmbed(titleKey, controls, extras = []) {
       embedButton.hidden = false;
-      embedButton.addEventListener('click', open);
+      embedButton.addEventListener('click', () => void import('./embed-dialog.ts').then(
+        ({ openEmbedDialog }) => openEmbedDialog(store, titleKey, controls, extras), () => notice(t('dialogUnavailable'))));
     },
     onLanguage(refresh) {
       refreshers.push(refresh);

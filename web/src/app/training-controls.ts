@@ -5,7 +5,7 @@ import type { ActivationName, GradientName, LossName, StartWeights } from '../wa
 import { h, options, tr } from './dom.ts';
 import { field, inputText, numberInput, parseUserInteger, type Field } from './fields.ts';
 import { formatCount, parseUserNumber, t, type MessageKey } from './i18n.ts';
-import { MAX_ITERATIONS, SPEEDS } from './url-values.ts';
+import { MAX_ITERATIONS, SPEEDS, startWeightFits } from './url-values.ts';
 
 // The values the controls show.
 export interface ControlValues {
@@ -146,7 +146,7 @@ export class TrainingControls {
     });
     this.onNumber(this.startValue, 'startValue', (text) => {
       const value = parseUserNumber(text);
-      if (value === null) return t('errorStartValue');
+      if (value === null || !startWeightFits(value)) return t('errorStartValue');
       this.callbacks.settings({ start: { kind: 'constant', value } });
       return null;
     });
@@ -171,7 +171,7 @@ export class TrainingControls {
     for (const input of inputs) {
       input.addEventListener('change', () => {
         const values = inputs.map((e) => parseUserNumber(e.value));
-        const bad = values.findIndex((v) => v === null);
+        const bad = values.findIndex((v) => v === null || !startWeightFits(v));
         this.fields.start!.setError(bad >= 0 ? t('errorStartValue') : null);
         if (bad < 0) this.callbacks.settings({ start: { kind: 'given', weights: values as number[] } });
       });

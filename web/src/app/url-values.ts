@@ -50,14 +50,18 @@ export function formatSpeed(x: number): string {
 }
 
 // w=0 (all equal), w=random or w=random:0.5 (uniform in ±0.5), w=-0.298,-0.0375,0.000769 (given).
+// Start weights beyond this make E overflow before the first step, and the message would blame η.
+export const MAX_START_WEIGHT = 1e6;
+export const startWeightFits = (w: number) => Math.abs(w) <= MAX_START_WEIGHT;
+
 export function parseStart(text: string): StartWeights | null {
   const random = /^random(?::(.+))?$/.exec(text);
   if (random) {
     const spread = random[1] === undefined ? 1 : finite(random[1]);
-    return spread !== null && spread > 0 ? { kind: 'random', value: spread } : null;
+    return spread !== null && spread > 0 && startWeightFits(spread) ? { kind: 'random', value: spread } : null;
   }
   const list = numberList(text);
-  if (!list) return null;
+  if (!list || !list.every(startWeightFits)) return null;
   return list.length === 1 ? { kind: 'constant', value: list[0] } : { kind: 'given', weights: list };
 }
 

@@ -71,6 +71,11 @@ export class DataPanel {
     return this.tryChoice(choice);
   }
 
+  // The columns in use (null before any data).
+  choice(): { target: string; features: string[] } | null {
+    return this.current && { target: this.current.target, features: this.current.features };
+  }
+
   refresh(): void {
     this.renderChoice();
   }

@@ -2,7 +2,7 @@
 // trains the neuron, and keeps every setting in the URL.
 import { h, tr, trAttribute } from '../app/dom.ts';
 import { COLORS } from '../app/charts.ts';
-import { hideControls, openEmbedDialog, type EmbeddableControl } from '../app/embed-dialog.ts';
+import { hideControls, type EmbeddableControl } from '../app/hidden-controls.ts';
 import { formatCount, formatNumber, t } from '../app/i18n.ts';
 import type { Shell } from '../app/shell.ts';
 import type { Store } from '../app/store.ts';
@@ -36,7 +36,7 @@ function whenIdle(task: () => void): void {
 
 export async function mountNeuronPage(shell: Shell, store: Store): Promise<void> {
   const page = new NeuronPage(shell, store, await loadNeuronFormulas());
-  shell.onEmbed(() => openEmbedDialog(store, 'pageNeuronTitle', EMBEDDABLE));
+  shell.onEmbed('pageNeuronTitle', EMBEDDABLE);
   shell.onLanguage(() => page.refresh());
   void page.start();
 }
@@ -147,11 +147,28 @@ class NeuronPage {
       this.shell.notice(state.data === 'own' ? t('ownDataNotInLink') : t('urlProblem', { key: 'data', value: state.data }));
       preset = PRESETS[0];
     }
+    const linked = { target: state.target, features: state.features, start: state.start, ask: state.ask };
     if (!(await this.dataPanel.openPreset(preset, state.target, state.features)))
       await this.dataPanel.openPreset(preset, null, null);  // the URL's columns did not fit
+    this.explainUnusedLink(linked);
     // A worker for the next file, with the XLSX reader loaded while there is a network (when
     // the page is idle: starting a worker and its module costs the page a little too).
     whenIdle(() => prepareTableWorker());
+  }
+
+  // The link's columns, start weights or inputs that did not fit the data: said, not silently dropped.
+  private explainUnusedLink(linked: Pick<NeuronPageState, 'target' | 'features' | 'start' | 'ask'>): void {
+    const used = this.dataPanel.choice();
+    const cols = this.data?.cols ?? 0;
+    if (!used) return;
+    if (linked.target !== null && linked.target !== used.target)
+      this.shell.notice(t('urlColumnUnknown', { key: 't', value: linked.target, used: used.target }));
+    if (linked.features !== null && linked.features.join(',') !== used.features.join(','))
+      this.shell.notice(t('urlColumnsUnknown', { key: 'x', value: linked.features.join(','), used: used.features.join(', ') }));
+    if (linked.start.kind === 'given' && linked.start.weights.length !== cols + 1)
+      this.shell.notice(t('urlStartWrongCount', { found: linked.start.weights.length, expected: cols + 1, last: cols }));
+    if (linked.ask !== null && linked.ask.length !== cols)
+      this.shell.notice(t('urlAskWrongCount', { found: linked.ask.length, expected: cols }));
   }
 
   refresh(): void {

@@ -2,7 +2,7 @@
 // on the same data from the same start with the same η, step for step, with the numbers that
 // explain why one of them sits on a plateau.
 import { h, options, tr, trAttribute } from '../app/dom.ts';
-import { hideControls, openEmbedDialog, type EmbeddableControl } from '../app/embed-dialog.ts';
+import { hideControls, type EmbeddableControl } from '../app/hidden-controls.ts';
 import { formatCount, formatNumber, t } from '../app/i18n.ts';
 import { RunBar } from '../app/run-bar.ts';
 import { FrameBudget, pace, setBusy } from '../app/frame-budget.ts';
@@ -42,8 +42,8 @@ const EMBEDDABLE: EmbeddableControl[] = [
 
 export async function mountRacePage(shell: Shell, store: Store): Promise<void> {
   const page = new RacePage(shell, store, await loadNeuronFormulas());
-  shell.onEmbed(() => openEmbedDialog(store, 'pageRaceTitle', EMBEDDABLE,
-    [{ label: 'embedAutostart', on: true, apply: (s, on) => { s.race.autostart = on; } }]));
+  shell.onEmbed('pageRaceTitle', EMBEDDABLE,
+    [{ label: 'embedAutostart', on: true, apply: (s, on) => { s.race.autostart = on; } }]);
   shell.onLanguage(() => page.refresh());
   void page.start();
 }

@@ -2,7 +2,7 @@
 // students drag while L changes, or let gradient descent along the circle bring L from 31,71
 // towards 22,85; the numbers behind L beside them. The toy's model lives in a worker (wasm).
 import { h, tr, trAttribute } from '../app/dom.ts';
-import { hideControls, openEmbedDialog, type EmbeddableControl } from '../app/embed-dialog.ts';
+import { hideControls, type EmbeddableControl } from '../app/hidden-controls.ts';
 import { field, inputText, numberInput } from '../app/fields.ts';
 import { formatCount, formatFixed, parseUserNumber, t } from '../app/i18n.ts';
 import type { Shell } from '../app/shell.ts';
@@ -24,7 +24,7 @@ const EMBEDDABLE: EmbeddableControl[] = [
 
 export function mountTrainPage(shell: Shell, store: Store): void {
   const page = new TrainPage(shell, store);
-  shell.onEmbed(() => openEmbedDialog(store, 'pageTrainTitle', EMBEDDABLE));
+  shell.onEmbed('pageTrainTitle', EMBEDDABLE);
   shell.onLanguage(() => page.refresh());
 }
 

@@ -3,7 +3,7 @@
 // the URL. The default vectors are fetched only when this page opens.
 import vectorsUrl from '@data/vectors-da.aivec?url';
 import { h, tr, trAttribute } from '../app/dom.ts';
-import { hideControls, openEmbedDialog, type EmbeddableControl } from '../app/embed-dialog.ts';
+import { hideControls, type EmbeddableControl } from '../app/hidden-controls.ts';
 import { formatCount, t, type MessageKey } from '../app/i18n.ts';
 import type { Shell } from '../app/shell.ts';
 import type { Store } from '../app/store.ts';
@@ -27,7 +27,7 @@ const EMBEDDABLE: EmbeddableControl[] = [
 
 export function mountVectorsPage(shell: Shell, store: Store): void {
   const page = new VectorsPage(shell, store);
-  shell.onEmbed(() => openEmbedDialog(store, 'pageVectorsTitle', EMBEDDABLE));
+  shell.onEmbed('pageVectorsTitle', EMBEDDABLE);
   shell.onLanguage(() => page.refresh());
   void page.start();
 }
