@@ -11,7 +11,9 @@
 //  - the Ordvektorer page in Chromium: download size with its vectors, memory, answer times
 //    (scripts/bench-explorer.mjs);
 //  - the Træn word2vec page in Chromium: training words/s against native, frames per second
-//    (scripts/bench-train-page.mjs).
+//    (scripts/bench-train-page.mjs);
+//  - the pages at their limits: each page's longest task at start, the largest table and text
+//    loaded (time, longest task, memory), Pause at 100 000 rows (scripts/bench-limits.mjs).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,7 @@ import { join } from 'node:path';
 import { countFrames, frameCounts, gzipSizes, recordBodies, resetFrames, withChromium } from './bench-browser.mjs';
 import { measureExplorer, printExplorer } from './bench-explorer.mjs';
 import { benchWord2Vec } from './bench-word2vec.mjs';
+import { measureLimits, printLimits } from './bench-limits.mjs';
 import { measureTrainPage, printTrainPage } from './bench-train-page.mjs';
 import { BENCH_PACKAGES, ensureNode, ensurePackages } from './system.mjs';
 import { buildNative, buildPage, buildWasm, ensureNodeModules, ROOT } from './steps.mjs';
@@ -147,6 +150,8 @@ console.log('|---|---|---:|');
 for (const [name, longest, fps] of longestRows)
   console.log(`| ${name} | ${longest ? `**${fmt(longest)} ms** (over the target)` : 'none over 50 ms'} | ${fps === null ? '–' : fmt(fps)} |`);
 console.log('\nTargets: no task over 50 ms on any page; the race page ≥ 55 frames per second at full speed.');
+
+printLimits(await measureLimits());
 
 // Opens the built pages in Chromium: adds up what the neuron page downloads, then times runs of
 // 200 000 iterations while counting frames and long tasks on the main thread.

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { parseCsv } from '../../web/src/data/csv.ts';
 import { decodeText } from '../../web/src/data/decode.ts';
 import { detectDecimal, parseNumber } from '../../web/src/data/numbers.ts';
+import { plainRows } from '../../web/src/data/table.ts';
 import { browserSuite, screenshot } from './harness.ts';
 import { danishNumber, drawn, openPage, waitForIteration } from './page-helpers.ts';
 
@@ -52,8 +53,8 @@ async function downloadTable(page: Page, lastIteration: number):
   assert.ok(text.ok);
   const table = parseCsv(text.value);
   assert.ok(table.ok);
-  const decimal = detectDecimal(table.value.rows.flat());
-  const rows = new Map(table.value.rows.map((row) => {
+  const decimal = detectDecimal(plainRows(table.value).flat());
+  const rows = new Map(plainRows(table.value).map((row) => {
     const values = row.map((cell) => parseNumber(cell, decimal)!);
     return [values[0], Object.fromEntries(table.value.columns.map((name, j) => [name, values[j]]))];
   }));

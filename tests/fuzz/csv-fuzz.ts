@@ -20,7 +20,7 @@ import { MAX_ROWS } from '../../web/src/data/limits.ts';
 import { detectDecimal, parseNumber } from '../../web/src/data/numbers.ts';
 import { readDataFile } from '../../web/src/data/read-file.ts';
 import { IMPORT_ERROR_CODES, type ImportError, type Result } from '../../web/src/data/result.ts';
-import type { Table } from '../../web/src/data/table.ts';
+import { plainRows, type Table } from '../../web/src/data/table.ts';
 
 const MAX_LENGTH = 4096;
 // Reading a file of at most MAX_LENGTH bytes may raise the process's peak memory by this much at
@@ -50,7 +50,7 @@ function checkTable(table: Table, lines: number, zip: boolean): void {
   const width = table.columns.length;
   check(width >= 1 && table.rows.length >= 1 && table.rows.length <= MAX_ROWS, 'table shape');
   check(table.columns.every((c) => c !== '') && new Set(table.columns).size === width, 'column names empty or repeated');
-  for (const row of table.rows) {
+  for (const row of plainRows(table)) {
     check(row.length === width, `a row of ${row.length} cells under ${width} columns`);
     check(row.every((cell) => typeof cell === 'string' && cell === cell.trim()), 'a cell is not trimmed text');
   }
@@ -60,8 +60,8 @@ function checkTable(table: Table, lines: number, zip: boolean): void {
     numbers.forEach((n, i) => check(Number.isInteger(n) && n >= 2 && (i === 0 || n > numbers[i - 1]) && (zip || n <= lines + 1),
       `row number ${n}`));
   }
-  const mark = detectDecimal(table.rows.flat());
-  for (const cell of table.rows.flat().slice(0, 200)) {
+  const mark = detectDecimal(plainRows(table).flat());
+  for (const cell of plainRows(table).flat().slice(0, 200)) {
     const x = parseNumber(cell, mark);
     check(x === null || Number.isFinite(x), `parseNumber(${JSON.stringify(cell)}) = ${x}`);
   }

@@ -7,7 +7,7 @@ import { decodeText } from '../../web/src/data/decode.ts';
 import { MAX_BYTES } from '../../web/src/data/limits.ts';
 import { readDataFile } from '../../web/src/data/read-file.ts';
 import type { ImportError } from '../../web/src/data/result.ts';
-import type { Table } from '../../web/src/data/table.ts';
+import { plainRows, type Table } from '../../web/src/data/table.ts';
 
 function table(text: string): Table {
   const result = parseCsv(text);
@@ -44,7 +44,7 @@ describe('delimiters', () => {
   test('a tab-separated file', () => {
     const t = table('x1\tx2\tt\n1,5\t2\t1\n3\t4\t0\n');
     assert.deepEqual(t.columns, ['x1', 'x2', 't']);
-    assert.deepEqual(t.rows[0], ['1,5', '2', '1']);
+    assert.deepEqual(plainRows(t)[0], ['1,5', '2', '1']);
   });
 
   test('Excel\'s "sep=;" line names the delimiter and is not a row', () => {

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { parseCsv } from '../../web/src/data/csv.ts';
 import { MAX_ROWS, suggestColumns, targetValue, toNeuronData, type NeuronData } from '../../web/src/data/dataset.ts';
 import type { ImportError } from '../../web/src/data/result.ts';
-import type { Table } from '../../web/src/data/table.ts';
+import { plainRows, type Table } from '../../web/src/data/table.ts';
 
 function csv(text: string): Table {
   const result = parseCsv(text);
@@ -161,5 +161,31 @@ describe('problems in the chosen columns', () => {
     assert.equal(MAX_ROWS, 100_000);
     const big: Table = { columns: ['x', 't'], rows: Array.from({ length: 100_001 }, (_, i) => [String(i), String(i % 2)]) };
     assert.deepEqual(error(big, 't', ['x']), { code: 'too_many_rows', limit: 100_000, found: 100_001 });
+  });
+});
+
+describe('a file read for the page keeps its rows joined, and reads the same', () => {
+  const joined = (text: string): Table => {
+    const t = parseCsv(text, { joined: true });
+    assert.ok(t.ok);
+    return t.value;
+  };
+
+  test('the same suggestion, numbers and messages as rows kept as arrays', () => {
+    // ';' with decimal comma, a -1/1 target, a column of words, a trailing empty column
+    const text = 'a;b;navn;y;\n1,5;2;x;-1;\n2,5;3;y;1;\n3,5;4;z;-1;\n';
+    const plain = csv(text), compact = joined(text);
+    assert.deepEqual(compact.columns, ['a', 'b', 'navn', 'y']);
+    assert.deepEqual(plainRows(compact), plainRows(plain));
+    assert.deepEqual(suggestColumns(compact), { target: 'y', features: ['a', 'b'] });
+    assert.deepEqual(suggestColumns(compact), suggestColumns(plain));
+    assert.deepEqual(data(compact, 'y', ['a', 'b']), data(plain, 'y', ['a', 'b']));
+    assert.deepEqual(Array.from(data(compact, 'y', ['a']).x), [1.5, 2.5, 3.5]);
+    assert.deepEqual(error(compact, 'y', ['navn']), { code: 'not_a_number', row: 2, column: 'navn', value: 'x' });
+  });
+
+  test('a cell holding the separator U+001F keeps its place (the character becomes a space)', () => {
+    const t = joined('x,t\n"1\u001f2",1\n3,0\n');
+    assert.deepEqual(plainRows(t), [['1 2', '1'], ['3', '0']]);
   });
 });

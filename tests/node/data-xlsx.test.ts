@@ -10,7 +10,7 @@ import { suggestColumns, toNeuronData } from '../../web/src/data/dataset.ts';
 import { importErrorMessage } from '../../web/src/data/messages.ts';
 import { readDataFile } from '../../web/src/data/read-file.ts';
 import type { ImportError } from '../../web/src/data/result.ts';
-import type { Table } from '../../web/src/data/table.ts';
+import { plainRows, type Table } from '../../web/src/data/table.ts';
 import { parseXlsx } from '../../web/src/data/xlsx.ts';
 import { buildXlsx } from '../fixtures/xlsx-writer.ts';
 
@@ -36,8 +36,8 @@ describe('xlsx files', () => {
   test('the goodfood columns: numbers become text with String(n), and the neuron gets them', async () => {
     const t = await table(buildXlsx(CUSTOMERS), 'goodfood.xlsx');
     assert.deepEqual(t.columns, ['Alder', 'Forbrug', 'Kon', 'Aktiveret']);
-    assert.deepEqual(t.rows[0], ['23', '2900', '1', 'Ja']);
-    assert.deepEqual(t.rows[7], ['71', '1900', '0', 'Nej']);
+    assert.deepEqual(plainRows(t)[0], ['23', '2900', '1', 'Ja']);
+    assert.deepEqual(plainRows(t)[7], ['71', '1900', '0', 'Nej']);
     assert.deepEqual(t.rowNumbers, [2, 3, 4, 5, 6, 7, 8, 9]);
     assert.deepEqual(suggestColumns(t), { target: 'Aktiveret', features: ['Alder', 'Forbrug'] });
     const d = toNeuronData(t, { target: 'Aktiveret', features: ['Alder', 'Forbrug'] });
@@ -132,7 +132,7 @@ test('aimat.dk\'s goodfood.xlsx (optional: needs ../shared)', async (t) => {
   assert.ok(result.ok);
   assert.deepEqual(result.value.columns, ['Alder', 'Forbrug', 'Kon', 'Aktiveret']);
   assert.equal(result.value.rows.length, 100);
-  assert.deepEqual(result.value.rows[0], ['32', '2326', '0', 'Nej']);
+  assert.deepEqual(plainRows(result.value)[0], ['32', '2326', '0', 'Nej']);
   const d = toNeuronData(result.value, { target: 'Aktiveret', features: ['Alder', 'Forbrug'] });
   assert.ok(d.ok);
   assert.deepEqual(d.value.classLabels, ['Nej', 'Ja']);

@@ -6,14 +6,19 @@ void CorpusCounter::feed(std::string_view text) {
     tokenizer_.feed(text, [this](std::string_view w) {
         ++counts_[std::string(w)];
         ++words_;
-    }, [] {});
+    }, [this] { ++lines_; });
 }
 
 void CorpusCounter::finish() {
     tokenizer_.finish([this](std::string_view w) {
         ++counts_[std::string(w)];
         ++words_;
-    }, [] {});
+    }, [this] { ++lines_; });
+}
+
+void CorpusEncoder::reserve(std::int64_t tokens, std::int64_t sentences) {
+    corpus_.tokens.reserve(static_cast<std::size_t>(tokens));
+    corpus_.sentenceStarts.reserve(static_cast<std::size_t>(sentences));
 }
 
 void CorpusEncoder::word(std::string_view token) {

@@ -63,16 +63,21 @@ public:
     void finish();
     const std::unordered_map<std::string, std::int64_t>& counts() const { return counts_; }
     std::int64_t words() const { return words_; }
+    std::int64_t lines() const { return lines_; }  // at least the sentences the encoder will find
 
 private:
     Tokenizer tokenizer_;
     std::unordered_map<std::string, std::int64_t> counts_;
     std::int64_t words_ = 0;
+    std::int64_t lines_ = 0;
 };
 
 class CorpusEncoder {
 public:
     explicit CorpusEncoder(const Vocabulary& vocabulary) : vocabulary_(vocabulary) {}
+    // Room for this many tokens and sentences at once: a 20 MB text's token list grown by doubling
+    // held up to three times its size while it was copied.
+    void reserve(std::int64_t tokens, std::int64_t sentences);
     void feed(std::string_view text);
     Corpus finish();
 

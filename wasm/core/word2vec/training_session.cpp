@@ -94,8 +94,10 @@ void TrainingSession::startEncoding() {
     wordsRead_ = counter.words();
     distinctWords_ = counter.counts().size();
     vocabulary_ = Vocabulary::fromCounts(counter.counts(), reading_->minCount, reading_->maxWords);
+    const std::int64_t lines = counter.lines();
     reading_->counter = CorpusCounter();  // the counts are in the vocabulary now; free the map
     reading_->encoder = std::make_unique<CorpusEncoder>(vocabulary_);
+    reading_->encoder->reserve(wordsRead_, lines);
 }
 
 void TrainingSession::encode(std::string_view piece) {

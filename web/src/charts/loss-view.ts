@@ -2,6 +2,7 @@
 import type { Chart as ChartType } from 'chart.js';
 import { baseOptions, Chart, COLORS } from '../app/charts.ts';
 import { formatCount, formatNumber, numberLocale, t, type MessageKey } from '../app/i18n.ts';
+import { whenIdle } from '../app/when-idle.ts';
 
 // What the curve is of: the neuron's E by default; the word2vec page draws L.
 export interface LossLabels {
@@ -38,13 +39,15 @@ export class LossView {
         borderJoinStyle: 'round', parsing: false, spanGaps: true }] },  // a miter join would spike past a stepwise fall's corners
       options,
     });
-    this.warmUp();
+    whenIdle(() => this.warmUp());
     this.refresh();
   }
 
-  // One draw of a whole curve while the page loads, so that the first frame of a run is not the
-  // first time Chart.js builds and draws hundreds of points (that frame took 20–100 ms, now ~10–20).
+  // One draw of a whole curve once the page has loaded (not during its start, where it cost ~40 ms
+  // a chart), so that the first frame of a run is not the first time Chart.js builds and draws
+  // hundreds of points (that frame took 20–100 ms, now ~10–20). A curve drawn before has warmed it.
   private warmUp(): void {
+    if (this.curve.iterations.length > 0) return;
     this.chart.data.datasets[0].data = Array.from({ length: WARM_UP_POINTS }, (_, i) => ({ x: i, y: 1 / (1 + i) }));
     this.chart.update('none');
     this.chart.data.datasets[0].data = [];

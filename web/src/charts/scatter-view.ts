@@ -56,12 +56,19 @@ export class ScatterView {
 
   setData(data: NeuronData): void {
     this.data = data;
-    const column = (j: number) => Array.from({ length: data.rows }, (_, m) => data.x[m * data.cols + j]);
+    // Plain loops over the typed arrays: 100 000 rows through Array.from and closures took ~30 ms.
+    const column = (j: number) => {
+      const out = new Float64Array(data.rows);
+      for (let m = 0; m < data.rows; m++) out[m] = data.x[m * data.cols + j];
+      return out;
+    };
     const xs = column(0);
     const oneInput = data.cols === 1;
-    const ys = oneInput ? Array.from(data.t) : column(1);
+    const ys = oneInput ? data.t : column(1);
     this.box = oneInput ? { ...niceBox(paddedBox(xs, [0, 1])), yMin: -0.1, yMax: 1.1 } : niceBox(paddedBox(xs, ys, 0.04));
-    this.means = Array.from({ length: data.cols }, (_, j) => column(j).reduce((a, b) => a + b, 0) / data.rows);
+    this.means = new Array<number>(data.cols).fill(0);
+    for (let m = 0; m < data.rows; m++) for (let j = 0; j < data.cols; j++) this.means[j] += data.x[m * data.cols + j];
+    this.means = this.means.map((sum) => sum / data.rows);
     const rows = thinnedRows(data.rows);
     this.drawn = rows.length;
     const points = (cls: number) => {

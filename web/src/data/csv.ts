@@ -12,13 +12,19 @@ const QUOTE = 34, CR = 13, LF = 10, SPACE = 32;
 
 const PROGRESS_EVERY = 4096;  // records between two reports of how far the parse is
 
-// onProgress: how far (0–1, by lines), every few thousand records.
-export function parseCsv(text: string, onProgress?: (fraction: number) => void): Result<Table> {
+// How a file is read for the page: progress reports, and rows kept joined (table.ts JoinedRows).
+export interface ReadOptions {
+  onProgress?: (fraction: number) => void;  // how far (0–1), every few thousand records
+  joined?: boolean;
+}
+
+export function parseCsv(text: string, { onProgress, joined = false }: ReadOptions = {}): Result<Table> {
   // Excel's "sep=;" first line names the delimiter; Excel hides that line, so rows count after it.
   const hint = /^sep=([;,\t])[ \t]*(\r\n|\n|\r|$)/i.exec(text);
   const body = hint ? text.slice(hint[0].length) : text;
   const delimiter = hint ? (hint[1] as Delimiter) : detectDelimiter(body);
-  return buildTable(onProgress ? reporting(csvRecords(body, delimiter), lineCount(body), onProgress) : csvRecords(body, delimiter));
+  const records = csvRecords(body, delimiter);
+  return buildTable(onProgress ? reporting(records, lineCount(body), onProgress) : records, joined);
 }
 
 function lineCount(text: string): number {

@@ -3,7 +3,7 @@
 import { MAX_ROWS } from './limits.ts';
 import { detectDecimal, parseNumber, type DecimalMark } from './numbers.ts';
 import { fail, ok, type Result } from './result.ts';
-import { rowNumberOf, type Table } from './table.ts';
+import { eachRow, rowCells, rowCount, rowNumberOf, type Table } from './table.ts';
 
 export { MAX_ROWS };
 
@@ -53,11 +53,49 @@ function classesOf(cells: readonly string[]): (cell: string) => 0 | 1 | null {
 }
 
 function decimalOf(table: Table): DecimalMark {
-  return table.decimal ?? detectDecimal(table.rows.flat());
+  return table.decimal ?? detectDecimal(allCells(table));
+}
+
+function* allCells(table: Table): Generator<string> {
+  for (const cells of eachRow(table)) yield* cells;
 }
 
 function column(table: Table, j: number): string[] {
-  return table.rows.map((row) => row[j] ?? '');
+  return Array.from(eachRow(table), (cells) => cells[j] ?? '');
+}
+
+// What suggestColumns needs to know of a column, gathered in one pass over the rows (a large
+// file's rows are split once, not once per column): whether it names two classes, as classesOf
+// would read it, and whether it is mostly numbers.
+class ColumnFacts {
+  private filled = 0;
+  private numbers = 0;
+  private allNamed = true;          // every filled cell names a class (targetValue)
+  private readonly named = new Set<0 | 1>();
+  private allSigns = true;          // every filled cell is −1 or 1
+  private readonly signs = new Set<number>();
+
+  add(cell: string, decimal: DecimalMark): void {
+    if (cell.trim() === '') return;
+    this.filled++;
+    if (parseNumber(cell, decimal) !== null) this.numbers++;
+    const named = targetValue(cell);
+    if (named === null) this.allNamed = false;
+    else this.named.add(named);
+    const sign = parseNumber(cell, 'point');
+    if (sign === 1 || sign === -1) this.signs.add(sign);
+    else this.allSigns = false;
+  }
+
+  get binary(): boolean {
+    if (this.allNamed) return this.filled > 0 && this.named.size === 2;
+    return this.allSigns && this.signs.size === 2;  // -1 as class 0 and 1 as class 1
+  }
+
+  // Mostly numbers: a number column with a typo stays an input, so the typo gets reported.
+  get numeric(): boolean {
+    return this.filled > 0 && this.numbers * 2 > this.filled;
+  }
 }
 
 // The target: a column whose values name exactly two classes, preferably one named like a target
@@ -66,17 +104,10 @@ function column(table: Table, j: number): string[] {
 // the last column, so the inputs leave it out.
 export function suggestColumns(table: Table): { target: string | null; features: string[] } {
   const decimal = decimalOf(table);
-  const binary: string[] = [];
-  const numeric: string[] = [];
-  table.columns.forEach((name, j) => {
-    const cells = column(table, j).filter((c) => c.trim() !== '');
-    if (cells.length === 0) return;
-    const classes = classesOf(cells);
-    const seen = new Set(cells.map(classes));
-    if (seen.has(0) && seen.has(1) && !seen.has(null)) binary.push(name);
-    // Mostly numbers: a number column with a typo stays an input, so the typo gets reported.
-    if (cells.filter((c) => parseNumber(c, decimal) !== null).length * 2 > cells.length) numeric.push(name);
-  });
+  const facts = table.columns.map(() => new ColumnFacts());
+  for (const cells of eachRow(table)) facts.forEach((f, j) => f.add(cells[j] ?? '', decimal));
+  const binary = table.columns.filter((_, j) => facts[j].binary);
+  const numeric = table.columns.filter((_, j) => facts[j].numeric);
   const named = binary.filter((name) => TARGET_NAMES.has(name.trim().toLowerCase()));
   const target = named.at(-1) ?? binary.at(-1) ?? null;
   const excluded = target ?? table.columns.at(-1);
@@ -89,7 +120,7 @@ export function toNeuronData(table: Table, choice: ColumnChoice): Result<NeuronD
   const unknown = [choice.target, ...features].find((name) => !table.columns.includes(name));
   if (unknown !== undefined) return fail({ code: 'unknown_column', column: unknown });
   if (features.includes(choice.target)) return fail({ code: 'target_is_feature', column: choice.target });
-  const rows = table.rows.length;
+  const rows = rowCount(table);
   if (rows === 0) return fail({ code: 'no_data_rows' });
   if (rows > MAX_ROWS) return fail({ code: 'too_many_rows', limit: MAX_ROWS, found: rows });
 
@@ -103,7 +134,7 @@ export function toNeuronData(table: Table, choice: ColumnChoice): Result<NeuronD
   const labels: [string | null, string | null] = [null, null];
   // Row by row, inputs before target, so the first problem reported is the first in the file.
   for (let m = 0; m < rows; m++) {
-    const cells = table.rows[m];
+    const cells = rowCells(table, m);
     const row = rowNumberOf(table, m);
     for (let j = 0; j < cols; j++) {
       const cell = (cells[featureIndex[j]] ?? '').trim();

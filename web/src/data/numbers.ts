@@ -31,7 +31,7 @@ export function parseNumber(cell: string, decimal: DecimalMark): number | null {
 // comma, "1.5" and "2,326.5" only decimal point. "1,234" and "2.326" could be either; they decide
 // only when nothing else does, and then each is read as a decimal mark (grouped thousands are
 // rare in CSV files, three decimals are not).
-export function detectDecimal(cells: readonly string[]): DecimalMark {
+export function detectDecimal(cells: Iterable<string>): DecimalMark {
   let comma = 0, point = 0, maybeComma = 0, maybePoint = 0;
   for (const cell of cells) {
     if (cell.indexOf(',') < 0 && cell.indexOf('.') < 0) continue;

@@ -1,6 +1,6 @@
 // A chosen file → Table, decided by its content rather than its name: an .xlsx renamed .csv still
 // opens, and a picture renamed .csv is refused in plain words.
-import { parseCsv } from './csv.ts';
+import { parseCsv, type ReadOptions } from './csv.ts';
 import { decodeText, startsWith } from './decode.ts';
 import { MAX_BYTES } from './limits.ts';
 import { fail, type Result } from './result.ts';
@@ -17,19 +17,19 @@ function isOds(bytes: Uint8Array): boolean {
   return head.startsWith('mimetype') && head.includes('opendocument.spreadsheet');
 }
 
-// onProgress: how far a CSV's parse is (0–1); an .xlsx is read in one go and reports nothing.
-export async function readDataFile(name: string, bytes: Uint8Array, onProgress?: (fraction: number) => void): Promise<Result<Table>> {
+// options.onProgress: how far a CSV's parse is (0–1); an .xlsx is read in one go and reports nothing.
+export async function readDataFile(name: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<Result<Table>> {
   if (bytes.length > MAX_BYTES) return fail({ code: 'too_large', limit: MAX_BYTES, found: bytes.length });
   if (startsWith(bytes, OLE)) return fail({ code: 'xls_old_format' });
   if (startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP)) {
     if (isOds(bytes)) return fail({ code: 'ods_format' });
     const { parseXlsx } = await import('./xlsx.ts');
-    return parseXlsx(bytes);
+    return parseXlsx(bytes, options.joined);
   }
   const text = decodeText(bytes);
   if (!text.ok) {
     // A damaged file named .xlsx is better described as an unreadable spreadsheet.
     return text.error.code === 'binary' && SPREADSHEET_NAME.test(name) ? fail({ code: 'xlsx_unreadable' }) : text;
   }
-  return parseCsv(text.value, onProgress);
+  return parseCsv(text.value, options);
 }

@@ -15,7 +15,7 @@ function cellText(cell: unknown): string {
   return String(cell).trim();
 }
 
-export async function parseXlsx(bytes: Uint8Array): Promise<Result<Table>> {
+export async function parseXlsx(bytes: Uint8Array, joined = false): Promise<Result<Table>> {
   const unpacked = declaredUnpackedBytes(bytes);
   if (unpacked !== null && unpacked > MAX_UNPACKED_BYTES) {
     // found only when the directory could be read (a damaged one claims no number)
@@ -32,12 +32,12 @@ export async function parseXlsx(bytes: Uint8Array): Promise<Result<Table>> {
   // The reader keeps blank rows in place, so index + 1 is the row number Excel shows. A sheet has
   // no ragged rows: every row is padded to the widest one.
   const width = sheet.reduce((w, row) => Math.max(w, row.length), 0);
-  const records: SourceRow[] = sheet.map((row, i) => {
-    const cells = Array.from({ length: width }, (_, j) => cellText(row[j]));
-    return { cells, row: i + 1 };
-  });
-  if (records.every((r) => r.cells.every((c) => c === ''))) return fail({ code: 'xlsx_empty_sheet' });
-  const table = buildTable(records);
+  if (sheet.every((row) => row.every((cell) => cellText(cell) === ''))) return fail({ code: 'xlsx_empty_sheet' });
+  // One record at a time: the sheet is in memory already, a second copy of its cells is not needed.
+  function* records(): Generator<SourceRow> {
+    for (let i = 0; i < sheet.length; i++) yield { cells: Array.from({ length: width }, (_, j) => cellText(sheet[i][j])), row: i + 1 };
+  }
+  const table = buildTable(records(), joined);
   // Numeric cells were written with String(n), so their decimal mark is a point.
   return table.ok ? ok({ ...table.value, decimal: 'point' }) : table;
 }

@@ -12,6 +12,7 @@ import { saveOwnData, saveOwnDataText } from '../data/own-data.ts';
 import { findPreset, PRESETS } from '../data/presets.ts';
 import { NeuronClient } from '../wasm/neuron-client.ts';
 import { prepareTableWorker } from '../wasm/table-client.ts';
+import { whenIdle } from '../app/when-idle.ts';
 import type { LaneSnapshot, NeuronSnapshot } from '../wasm/neuron-protocol.ts';
 import type { CoreStatus, NeuronSettings } from '../wasm/neuron-types.ts';
 import { TrainingControls, type RunSettings } from '../app/training-controls.ts';
@@ -28,11 +29,6 @@ import { WeightsPanel } from './weights-panel.ts';
 
 const PREDICTION_EVERY_MS = 250;
 
-// Runs `task` when the browser has nothing else to do (soon, where requestIdleCallback is missing).
-function whenIdle(task: () => void): void {
-  if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout: 5000 });
-  else setTimeout(task, 1000);
-}
 
 export async function mountNeuronPage(shell: Shell, store: Store): Promise<void> {
   const page = new NeuronPage(shell, store, await loadNeuronFormulas());
@@ -201,10 +197,9 @@ class NeuronPage {
       s.neuron.features = presetColumns || !choice.preset ? null : choice.features;
       if (s.neuron.ask && s.neuron.ask.length !== data.cols) s.neuron.ask = null;
     });
-    if (!choice.preset) {  // for the race page
-      if (stored === null) saveOwnData(choice.fileName, data);
-      else saveOwnDataText(stored);
-    }
+    // For the race page, in a task of its own (a large table's text takes ~35 ms to store; idle
+    // time would be too late for a student who clicks on to the race at once).
+    if (!choice.preset) setTimeout(() => (stored === null ? saveOwnData(choice.fileName, data) : saveOwnDataText(stored)));
     state = this.store.state.neuron;
     this.data = data;
     this.controls.setFeatureCount(data.cols);

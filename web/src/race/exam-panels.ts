@@ -25,6 +25,7 @@ export class ExamPanels {
   readonly root: HTMLElement;
   private readonly panels: Panel[];
   private data: NeuronData | null = null;
+  private readonly rendered = new Set<number>();  // panels whose derivation is typeset
 
   // onOpen: a panel was opened, so its numbers are wanted now (training may be paused).
   constructor(private readonly formulas: NeuronFormulas, onOpen: () => void) {
@@ -33,13 +34,16 @@ export class ExamPanels {
       const numbersLead = h('p', { class: 'exam-lead' });
       const numbers = h('div', { class: 'formula' });
       const details = h('details', { class: 'exam' }, tr('summary', titleKey), derivation, note, numbersLead, numbers);
-      details.addEventListener('toggle', () => { if (details.open) onOpen(); });
+      details.addEventListener('toggle', () => {
+        if (!details.open) return;
+        this.renderDerivation(this.panels.findIndex((p) => p.details === details));  // typeset on the first opening
+        onOpen();
+      });
       return { details, derivation, numbersLead, numbers, blocks: new MathBlocks(numbers), note };
     };
     this.panels = [panel('examSigmoidTitle', null), panel('examSquaredTitle', null),
       panel('examCrossTitle', tr('p', 'examFactorGone', { class: 'exam-point' }))];
     this.root = h('div', { class: 'exam-panels' }, ...this.panels.map((p) => p.details));
-    this.renderDerivations();
   }
 
   setData(data: NeuronData): void {
@@ -68,27 +72,35 @@ export class ExamPanels {
   }
 
   refresh(): void {
-    this.renderDerivations();
+    for (const i of this.rendered) this.renderDerivation(i, true);
   }
 
-  private renderDerivations(): void {
+  // A derivation is typeset when its panel is first opened (or again in a new language): three
+  // closed panels' KaTeX cost the race page ~150 ms at its start.
+  private renderDerivation(i: number, again = false): void {
+    if (i < 0 || (this.rendered.has(i) && !again)) return;
+    this.rendered.add(i);
+    renderMath(this.panels[i].derivation, this.derivationTex(i), true);
+  }
+
+  private derivationTex(i: number): string {
     const because = `\\text{${t('examBecause')} }`;
     const chain = `\\quad\\text{(${t('examChainRule')})}`;
-    renderMath(this.panels[0].derivation, `\\begin{aligned}
+    if (i === 0) return `\\begin{aligned}
       \\sigma(x) &= \\frac{1}{1 + e^{-x}} = (1 + e^{-x})^{-1} \\\\
       \\sigma'(x) &= -(1 + e^{-x})^{-2}\\cdot(-e^{-x}) = \\frac{e^{-x}}{(1 + e^{-x})^2} \\\\
       &= \\frac{1}{1 + e^{-x}}\\cdot\\frac{e^{-x}}{1 + e^{-x}} = \\sigma(x)\\cdot(1 - \\sigma(x)) \\\\
       &${because}\\frac{e^{-x}}{1 + e^{-x}} = \\frac{1 + e^{-x} - 1}{1 + e^{-x}} = 1 - \\sigma(x)
-      \\end{aligned}`, true);
-    renderMath(this.panels[1].derivation, `\\begin{aligned}
+      \\end{aligned}`;
+    if (i === 1) return `\\begin{aligned}
       E &= \\tfrac12\\,(t - o)^2, \\qquad o = \\sigma(w_0 + w_1\\cdot x) \\\\
       \\frac{\\partial E}{\\partial w_1} &= (t - o)\\cdot\\frac{\\partial (t - o)}{\\partial w_1}
         = -(t - o)\\cdot\\frac{\\partial o}{\\partial w_1} ${chain} \\\\
       \\frac{\\partial o}{\\partial w_1} &= \\sigma'(w_0 + w_1\\cdot x)\\cdot x = o\\cdot(1 - o)\\cdot x \\\\
       \\frac{\\partial E}{\\partial w_1} &= -(t - o)\\cdot o\\cdot(1 - o)\\cdot x \\\\
       w_1 &\\leftarrow w_1 - \\eta\\cdot\\frac{\\partial E}{\\partial w_1} = w_1 + \\eta\\cdot(t - o)\\cdot o\\cdot(1 - o)\\cdot x
-      \\end{aligned}`, true);
-    renderMath(this.panels[2].derivation, `\\begin{aligned}
+      \\end{aligned}`;
+    return `\\begin{aligned}
       E &= -\\bigl[t\\cdot\\ln o + (1 - t)\\cdot\\ln(1 - o)\\bigr], \\qquad o = \\sigma(w_0 + w_1\\cdot x) \\\\
       \\frac{\\partial E}{\\partial o} &= -\\frac{t}{o} + \\frac{1 - t}{1 - o} = \\frac{-t\\,(1 - o) + (1 - t)\\,o}{o\\,(1 - o)}
         = \\frac{o - t}{o\\cdot(1 - o)} \\\\
@@ -96,7 +108,7 @@ export class ExamPanels {
         = \\frac{o - t}{o\\cdot(1 - o)}\\cdot o\\cdot(1 - o)\\cdot x ${chain} \\\\
       &= (o - t)\\cdot x = -(t - o)\\cdot x \\\\
       w_1 &\\leftarrow w_1 - \\eta\\cdot\\frac{\\partial E}{\\partial w_1} = w_1 + \\eta\\cdot(t - o)\\cdot x
-      \\end{aligned}`, true);
+      \\end{aligned}`;
   }
 }
 

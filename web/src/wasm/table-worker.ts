@@ -29,7 +29,7 @@ serve<TableRequests, TableEvents>(self as unknown as WorkerEnd, async (out) => {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const spreadsheet = bytes[0] === 0x50 && bytes[1] === 0x4b;  // "PK": a zip
       if (spreadsheet) out.emit('progress', { fraction: null });  // no fraction to tell; shown at once
-      const read = await readDataFile(name, bytes, report);
+      const read = await readDataFile(name, bytes, { onProgress: report, joined: true });
       if (!read.ok) return read;
       table = read.value;
       return opened(table);
