@@ -92,6 +92,12 @@ describe('keyboard only', () => {
     // The run's result, said once it stopped.
     const said = await page.locator('[data-stat="announce"]').filter({ hasText: /Træningen stoppede efter [\d.]+ iterationer: E = / }).innerText();
     assert.match(said, /nøjagtighed \d+/);
+    // Ét skridt is news too, though nothing was seen running
+    const before = Number((await page.locator('[data-stat="iteration"]').innerText()).replace(/\./g, ''));
+    await tabTo(page, '[data-action="step"]');
+    await page.keyboard.press('Enter');
+    const next = new Intl.NumberFormat('da-DK').format(before + 1);
+    await page.locator('[data-stat="announce"]').filter({ hasText: `Nu ved iteration ${next}: E = ` }).waitFor();
   });
 
   test('the race runs and pauses from the keyboard, and the speed slider says what it means', async () => {

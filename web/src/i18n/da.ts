@@ -14,6 +14,7 @@ export const da = {
   footerSource: 'Følger AI-projektets noter (aimat.dk, Aalborg Universitet).',
   forgetData: 'Glem mine data',
   runAnnounce: 'Træningen stoppede efter {iteration} iterationer: E = {loss}, nøjagtighed {accuracy}.',
+  stepAnnounce: 'Nu ved iteration {iteration}: E = {loss}, nøjagtighed {accuracy}.',
   skipToContent: 'Spring til indholdet',
   forgetDataTitle: 'Slet den tabel og de vektorer, appen har gemt i denne browser',
   forgetDataDone: 'Glemt: appen har ikke længere noget af dit gemt i denne browser.',

@@ -16,6 +16,7 @@ export const en: Messages = {
   footerSource: 'Follows the notes of AI-projektet (aimat.dk, Aalborg University).',
   forgetData: 'Forget my data',
   runAnnounce: 'Training stopped after {iteration} iterations: E = {loss}, accuracy {accuracy}.',
+  stepAnnounce: 'Now at iteration {iteration}: E = {loss}, accuracy {accuracy}.',
   skipToContent: 'Skip to the content',
   forgetDataTitle: 'Delete the table and the vectors the app has stored in this browser',
   forgetDataDone: 'Forgotten: the app no longer keeps anything of yours in this browser.',

@@ -21,20 +21,27 @@ export class StatsLine {
       this.announcement);
   }
 
-  // running: whether training runs now; when a run ends, its result is announced.
+  // running: whether training runs now. The result is announced when a run ends, and when training
+  // moved on while stopped (Ét skridt, or a run too short to be seen running); not at load or reset.
   show(lane: LaneSnapshot, running = false): void {
+    const movedOn = this.lane !== null && lane.iteration > this.lane.iteration;
     this.lane = lane;
-    if (this.wasRunning && !running) {
-      this.announcement.textContent = t('runAnnounce', { iteration: formatCount(lane.iteration), loss: formatNumber(lane.loss, 5),
+    if (!running && (this.wasRunning || movedOn)) {
+      this.announcement.textContent = t(this.wasRunning ? 'runAnnounce' : 'stepAnnounce', { iteration: formatCount(lane.iteration), loss: formatNumber(lane.loss, 5),
         accuracy: formatPercent(lane.confusion.accuracy) });
     }
     this.wasRunning = running;
+    this.render(lane);
+  }
+
+  private render(lane: LaneSnapshot): void {
     this.iteration.textContent = formatCount(lane.iteration);
     this.loss.textContent = formatNumber(lane.loss, 5);
     this.accuracy.textContent = formatPercent(lane.confusion.accuracy);
   }
 
+  // The figures in the new language (a change of language is not news to announce).
   refresh(): void {
-    if (this.lane) this.show(this.lane);
+    if (this.lane) this.render(this.lane);
   }
 }
