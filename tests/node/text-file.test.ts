@@ -2,7 +2,7 @@
 // as UTF-8, whatever the pieces cut.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { inspectTextHead, Utf8Pieces, type TextEncodingName } from '../../web/src/data/text-file.ts';
+import { filePieces, inspectTextHead, Utf8Pieces, type TextEncodingName } from '../../web/src/data/text-file.ts';
 
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 const latin1 = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));  // = windows-1252 for these letters
@@ -65,4 +65,16 @@ test('pieces of any size come out as the same UTF-8 text, a BOM dropped', () => 
     assert.equal(joined(latin1(text), 'windows-1252', size), text, `windows-1252 ${size}`);
     assert.equal(joined(new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]), 'utf-16le', size), text, `utf-16le ${size}`);
   }
+});
+
+test('a file is read in pieces of the asked size, the last one shorter', async () => {
+  const bytes = utf8('0123456789');
+  const seen: string[] = [];
+  for await (const piece of filePieces(new Blob([bytes]), 4)) {
+    seen.push(Buffer.from(piece).toString());
+  }
+  assert.deepEqual(seen, ['0123', '4567', '89']);
+  const none: Uint8Array[] = [];
+  for await (const piece of filePieces(new Blob([]), 4)) none.push(piece);
+  assert.equal(none.length, 0);
 });

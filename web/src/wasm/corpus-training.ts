@@ -2,7 +2,7 @@
 // pause gets through at once, progress posted ~10 times a second, and the watched words'
 // neighbours and PCA picture recomputed from the current focus vectors ~3 times a second.
 import type { PairChoiceName, Vectors, Word2VecCoreModule, Word2VecSettings, Word2VecTrainer } from '@wasm/word2vec_core.mjs';
-import { HEAD_BYTES, inspectTextHead, PIECE_BYTES, Utf8Pieces } from '../data/text-file.ts';
+import { filePieces, HEAD_BYTES, inspectTextHead, Utf8Pieces } from '../data/text-file.ts';
 import { QueryEngine } from '../models/query-engine.ts';
 import type { CorpusState, TextHeadReply, TrainEvents } from './train-protocol.ts';
 import type { Plot } from './vectors-protocol.ts';
@@ -95,19 +95,21 @@ export class CorpusTraining {
     const began = performance.now();
     let lastPost = 0;
     for (const pass of status === 'ok' ? [0, 1] : []) {
-      const pieces = new Utf8Pieces(head.value.encoding);
-      for (let from = 0; from < file.size || from === 0; from += PIECE_BYTES) {
-        const last = from + PIECE_BYTES >= file.size;
-        const piece = pieces.next(await read(from, from + PIECE_BYTES), last);
+      const utf8 = new Utf8Pieces(head.value.encoding);
+      let done = 0;
+      for await (const bytes of filePieces(file)) {
         if (reading !== this.reading) return trainer.delete();  // cancelled, or a newer setup
+        done += bytes.length;
+        const piece = utf8.next(bytes, done >= file.size);
         if (pass === 0) trainer.count(piece);
         else trainer.encode(piece);
         const now = performance.now();
         if (now - began > READING_QUIET_MS && now - lastPost > POST_EVERY_MS) {
           lastPost = now;
-          this.out.emit('corpusReading', { fraction: (pass + Math.min(1, (from + PIECE_BYTES) / Math.max(1, file.size))) / 2 });
+          this.out.emit('corpusReading', { fraction: (pass + done / Math.max(1, file.size)) / 2 });
         }
       }
+      if (reading !== this.reading) return trainer.delete();
       if (pass === 0) trainer.startEncoding();
     }
     this.readingActive = false;
