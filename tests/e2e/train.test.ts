@@ -284,6 +284,7 @@ describe('Træn word2vec: training on a text', () => {
     await page.locator('input[name="text-file"]').setInputFiles(textFile('dyr.txt', SENTENCES.repeat(1000)));
     await page.locator('[data-corpus="file-name"]', { hasText: 'dyr.txt · 0,1 MB' }).waitFor();
     assert.match(await page.locator('[data-corpus="file-preview"]').innerText(), /^Katten sover i solen\. Hunden sover/);
+    assert.match(await page.locator('[data-corpus="file-preview"]').innerText(), / …$/);  // only the start of 86 000 bytes
     assert.equal(await page.locator('textarea[name="own-text"]').isVisible(), false);
     await page.locator('[data-action="corpus-start"]').click();
     await trained(page);

@@ -13,11 +13,13 @@ test('a Danish UTF-8 text is UTF-8 with its start shown; a cut character at the 
   assert.ok(head.ok);
   assert.equal(head.value.encoding, 'utf-8');
   assert.equal(head.value.preview, text);
+  assert.equal(head.value.whole, true);  // 36 characters of a complete file
   // "ø" is two bytes; the head ends after the first of them
   const bytes = utf8('Hunden sover på gården ø');
   const cut = inspectTextHead(bytes.subarray(0, bytes.length - 1), false);
   assert.ok(cut.ok);
   assert.equal(cut.value.encoding, 'utf-8');
+  assert.equal(cut.value.whole, false);  // a head of a longer file
 });
 
 test('bytes that are not UTF-8 are windows-1252 (Danish Windows), and a UTF-16 BOM is UTF-16', () => {

@@ -86,11 +86,6 @@ export class ScatterView {
     this.refresh();
   }
 
-  // How many of the data's points the plot draws (all but for a large file).
-  drawnPoints(): { drawn: number; total: number } {
-    return { drawn: this.drawn, total: this.data?.rows ?? 0 };
-  }
-
   // Redraws each neuron's boundary (and o(x) with one input) for its current raw weights.
   setModels(models: PlotModel[]): void {
     const data = this.data;

@@ -13,6 +13,7 @@ export type TextEncodingName = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be
 export interface TextHead {
   encoding: TextEncodingName;
   preview: string;      // the first characters, as the file has them
+  whole: boolean;       // the preview is the whole text
   letterShare: number;  // letters among the characters that are not white space, 0–1
 }
 
@@ -47,7 +48,9 @@ export function inspectTextHead(head: Uint8Array, complete: boolean): { ok: true
   if (visible === 0) return { ok: false, problem: { code: 'empty' } };
   const letterShare = letters / visible;
   if (letterShare < MIN_LETTER_SHARE) return { ok: false, problem: { code: 'not_letters', share: letterShare } };
-  return { ok: true, value: { encoding, preview: Array.from(text).slice(0, PREVIEW_CHARS).join(''), letterShare } };
+  const characters = Array.from(text);
+  return { ok: true, value: { encoding, preview: characters.slice(0, PREVIEW_CHARS).join(''), whole: complete && characters.length <= PREVIEW_CHARS,
+    letterShare } };
 }
 
 // A file's pieces of `size` bytes in order (the last one shorter), each read into the same buffer

@@ -226,7 +226,7 @@ export class CorpusPanel {
     const head = await this.client.inspect(file);
     if (!head.ok) return this.problem(textProblem(head.problem, file.name));
     this.problem(null);
-    this.useFile(file, head.value.preview);
+    this.useFile(file, head.value.whole ? head.value.preview : `${head.value.preview} …`);
   }
 
   // Trains on this file from now on, or (null) on the text box again.
@@ -237,7 +237,7 @@ export class CorpusPanel {
     this.typedBox.hidden = file !== null;
     if (!file) return;
     this.fileName.textContent = t('corpusFileChosen', { name: file.name, size: formatMegabytes(file.size) });
-    this.filePreview.textContent = file.size > preview.length ? `${preview} …` : preview;
+    this.filePreview.textContent = preview;
   }
 
   // Reading a large file: how far, with a Cancel (null: the reading is over).

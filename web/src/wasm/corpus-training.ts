@@ -285,14 +285,16 @@ export class CorpusTraining {
     }
   }
 
+  // Nothing to publish without a trainer (a file still being read, or a refused setup).
   private publish(): void {
-    const p = this.trainer!.progress();
+    if (!this.trainer) return;
+    const p = this.trainer.progress();
     const curve = { words: this.history.words.slice(), losses: this.history.losses.slice() };
     this.out.emit('corpus', {
       vocabulary: p.vocabulary, tokens: p.tokens, wordsDone: p.wordsDone, wordsTotal: p.wordsTotal,
       averageLoss: p.averageLoss, learningRate: p.learningRate, wordsPerSecond: this.speed.seconds > 0 ? this.speed.words / this.speed.seconds : 0,
       running: this.running, history: curve, ...this.look, pairSteps: this.pairSteps,
-      pair: this.pairStatus === 'no_pair' ? null : { status: this.pairStatus, work: this.trainer!.pairWork()! },
+      pair: this.pairStatus === 'no_pair' ? null : { status: this.pairStatus, work: this.trainer.pairWork()! },
     });
   }
 }
