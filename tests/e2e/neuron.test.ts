@@ -127,10 +127,19 @@ describe('Kunstig neuron', () => {
     // x1 = m mod 100, x2 = m mod 37, t = 1 when x1 + x2 > 60: both classes, every row different enough
     const rows: (string | number)[][] = [['x1', 'x2', 't']];
     for (let m = 0; m < 100_000; m++) rows.push([m % 100, m % 37, (m % 100) + (m % 37) > 60 ? 1 : 0]);
+    // Annullér the moment the bar shows (an .xlsx shows it at once), however fast the worker reads.
+    const cancelled = page.evaluate(() => new Promise<void>((resolve) => {
+      const box = document.querySelector<HTMLElement>('[data-upload="reading"]')!;
+      new MutationObserver((_, observer) => {
+        if (box.hidden) return;
+        observer.disconnect();
+        box.querySelector<HTMLButtonElement>('[data-action="upload-cancel"]')!.click();
+        resolve();
+      }).observe(box, { attributes: true });
+    }));
     await page.locator('input[type="file"]').setInputFiles({ name: 'stor.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(buildXlsx(rows)) });
-    await page.locator('[data-upload="reading"]').waitFor();  // an .xlsx shows its bar at once
-    await page.locator('[data-action="upload-cancel"]').click();
+    await cancelled;
     await page.locator('.data-panel', { hasText: 'Læsningen af stor.xlsx blev annulleret; dataene fra før er stadig i brug.' }).waitFor();
     assert.equal(await page.locator('[data-upload="reading"]').isHidden(), true);
     assert.match(await page.locator('.data-summary').innerText(), /^100 eksempler/);

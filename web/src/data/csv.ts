@@ -11,6 +11,7 @@ const SAMPLE_RECORDS = 50;  // enough lines to see a consistent field count, few
 const QUOTE = 34, CR = 13, LF = 10, SPACE = 32;
 
 const PROGRESS_EVERY = 4096;  // records between two reports of how far the parse is
+export const SEP_HINT = /^sep=([;,\t])[ \t]*(\r\n|\n|\r|$)/i;  // Excel's first line naming the delimiter
 
 // How a file is read for the page: progress reports, and rows kept joined (table.ts JoinedRows).
 export interface ReadOptions {
@@ -20,11 +21,11 @@ export interface ReadOptions {
 
 export function parseCsv(text: string, { onProgress, joined = false }: ReadOptions = {}): Result<Table> {
   // Excel's "sep=;" first line names the delimiter; Excel hides that line, so rows count after it.
-  const hint = /^sep=([;,\t])[ \t]*(\r\n|\n|\r|$)/i.exec(text);
+  const hint = SEP_HINT.exec(text);
   const body = hint ? text.slice(hint[0].length) : text;
   const delimiter = hint ? (hint[1] as Delimiter) : detectDelimiter(body);
   const records = csvRecords(body, delimiter);
-  return buildTable(onProgress ? reporting(records, lineCount(body), onProgress) : records, joined);
+  return buildTable(onProgress ? reporting(records, lineCount(body), onProgress) : records, joined ? text.length : undefined);
 }
 
 function lineCount(text: string): number {
@@ -73,6 +74,7 @@ export function* csvRecords(text: string, delimiter: Delimiter): Generator<Sourc
   let row = 0;
   while (i < n) {
     row++;
+    const begin = i;
     const cells: string[] = [];
     for (;;) {
       let start = i;
@@ -85,7 +87,7 @@ export function* csvRecords(text: string, delimiter: Delimiter): Generator<Sourc
         for (;;) {
           const q = text.indexOf('"', j);
           if (q < 0) {
-            yield { cells, row, error: { code: 'unclosed_quote', row } };
+            yield { cells, row, from: begin, error: { code: 'unclosed_quote', row } };
             return;
           }
           cell += text.slice(j, q);
@@ -118,6 +120,6 @@ export function* csvRecords(text: string, delimiter: Delimiter): Generator<Sourc
       }
       break;
     }
-    yield { cells, row };
+    yield { cells, row, from: begin };
   }
 }

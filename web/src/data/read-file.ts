@@ -1,10 +1,12 @@
 // A chosen file → Table, decided by its content rather than its name: an .xlsx renamed .csv still
 // opens, and a picture renamed .csv is refused in plain words.
-import { parseCsv, type ReadOptions } from './csv.ts';
-import { decodeText, startsWith } from './decode.ts';
+import { parseCsvPieces } from './csv-pieces.ts';
+import type { ReadOptions } from './csv.ts';
+import { looksBinary, startsWith } from './decode.ts';
 import { MAX_BYTES } from './limits.ts';
 import { fail, type Result } from './result.ts';
 import type { Table } from './table.ts';
+import { encodingOf, HEAD_BYTES, PIECE_BYTES } from './text-file.ts';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];                          // "PK\x03\x04": xlsx is a zip
 const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
@@ -18,18 +20,38 @@ function isOds(bytes: Uint8Array): boolean {
 }
 
 // options.onProgress: how far a CSV's parse is (0–1); an .xlsx is read in one go and reports nothing.
-export async function readDataFile(name: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<Result<Table>> {
-  if (bytes.length > MAX_BYTES) return fail({ code: 'too_large', limit: MAX_BYTES, found: bytes.length });
-  if (startsWith(bytes, OLE)) return fail({ code: 'xls_old_format' });
-  if (startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP)) {
-    if (isOds(bytes)) return fail({ code: 'ods_format' });
+export function readDataFile(name: string, bytes: Uint8Array, options: PieceOptions = {}): Promise<Result<Table>> {
+  return readDataPieces(name, bytes.length, (from, to) => bytes.subarray(from, to), options);
+}
+
+export interface PieceOptions extends ReadOptions {
+  pieceBytes?: number;  // how much of a CSV is read at a time
+}
+
+// The same for a file read a piece at a time (readPiece(from, to): its bytes from … to): a CSV is
+// decoded and parsed as it comes; an .xlsx is unpacked whole, as it must be.
+export async function readDataPieces(name: string, size: number, readPiece: (from: number, to: number) => Uint8Array,
+  options: PieceOptions = {}): Promise<Result<Table>> {
+  if (size > MAX_BYTES) return fail({ code: 'too_large', limit: MAX_BYTES, found: size });
+  const head = readPiece(0, Math.min(size, HEAD_BYTES));
+  if (startsWith(head, OLE)) return fail({ code: 'xls_old_format' });
+  if (startsWith(head, ZIP) || startsWith(head, EMPTY_ZIP)) {
+    if (isOds(head)) return fail({ code: 'ods_format' });
     const { parseXlsx } = await import('./xlsx.ts');
-    return parseXlsx(bytes, options.joined);
+    return parseXlsx(readPiece(0, size), options.joined);
   }
-  const text = decodeText(bytes);
-  if (!text.ok) {
-    // A damaged file named .xlsx is better described as an unreadable spreadsheet.
-    return text.error.code === 'binary' && SPREADSHEET_NAME.test(name) ? fail({ code: 'xlsx_unreadable' }) : text;
+  // A damaged file named .xlsx is better described as an unreadable spreadsheet.
+  const binary = () => fail(SPREADSHEET_NAME.test(name) ? { code: 'xlsx_unreadable' } : { code: 'binary' });
+  let encoding = encodingOf(head, size <= HEAD_BYTES);
+  if (!encoding.startsWith('utf-16') && looksBinary(startsWith(head, [0xef, 0xbb, 0xbf]) ? head.subarray(3) : head)) return binary();
+  const step = options.pieceBytes ?? PIECE_BYTES;
+  function* pieces(): Generator<Uint8Array> {
+    for (let from = 0; from < size; from += step) yield readPiece(from, Math.min(size, from + step));
   }
-  return parseCsv(text.value, options);
+  for (;;) {
+    const table = parseCsvPieces(pieces(), encoding, size, options);
+    if (table !== 'undecodable') return table;
+    if (encoding !== 'utf-8') return binary();  // UTF-16 that is not
+    encoding = 'windows-1252';  // Danish Excel's "CSV (semikolonsepareret)": every byte is a character
+  }
 }

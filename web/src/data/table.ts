@@ -15,24 +15,48 @@ export interface SourceRow {
   cells: string[];
   row: number;                 // the spreadsheet row number
   error?: ImportError;
+  from?: number;               // where in the CSV text the record begins
 }
 
-// A large file's rows, each kept as one string (its cells joined by U+001F, which no cell keeps):
-// 100 000 rows of 20 cells as arrays of strings took ~4 times the file's size, joined about once.
+// A large file's rows, kept as UTF-8 bytes in one buffer (each row's cells joined by U+001F, which
+// no cell keeps), about the file's own size: 100 000 rows of 20 cells as arrays of strings took ~4
+// times the file, and as joined strings ~2 times (the decoder's strings have two bytes a character).
 export class JoinedRows {
-  private readonly joined: string[] = [];
+  private bytes: Uint8Array;
+  private used = 0;
+  private ends = new Int32Array(1024);  // where each row's bytes end
+  private count = 0;
+  private readonly encoder = new TextEncoder();
+  private readonly decoder = new TextDecoder();
+
+  // capacity: the bytes expected (the file's size), so that the buffer seldom has to grow.
+  constructor(capacity = 65536) {
+    this.bytes = new Uint8Array(Math.max(1024, capacity));
+  }
 
   get length(): number {
-    return this.joined.length;
+    return this.count;
   }
 
   push(cells: readonly string[]): void {
-    this.joined.push(cells.map((cell) => (cell.includes(SEPARATOR) ? cell.replaceAll(SEPARATOR, ' ') : cell)).join(SEPARATOR));
+    const text = cells.map((cell) => (cell.includes(SEPARATOR) ? cell.replaceAll(SEPARATOR, ' ') : cell)).join(SEPARATOR);
+    if (this.used + 3 * text.length > this.bytes.length) this.bytes = grown(this.bytes, this.used + 3 * text.length);
+    this.used += this.encoder.encodeInto(text, this.bytes.subarray(this.used)).written;
+    if (this.count === this.ends.length) this.ends = grown(this.ends, this.count + 1);
+    this.ends[this.count++] = this.used;
   }
 
   cells(m: number): string[] {
-    return this.joined[m].split(SEPARATOR);
+    return this.decoder.decode(this.bytes.subarray(m > 0 ? this.ends[m - 1] : 0, this.ends[m])).split(SEPARATOR);
   }
+}
+
+// A copy with room for at least `needed` (half as much again: a doubling held three times the rows
+// while it copied).
+function grown<T extends Uint8Array | Int32Array>(array: T, needed: number): T {
+  const bigger = new (array.constructor as new (n: number) => T)(Math.max(needed, Math.ceil(array.length * 1.5)));
+  bigger.set(array);
+  return bigger;
 }
 
 const SEPARATOR = '\u001f';  // the unit separator, a control character no spreadsheet cell needs
@@ -62,11 +86,12 @@ export function rowNumberOf(table: Table, i: number): number {
 
 // Collects a file's records into a Table, checking the header and the row lengths. Blank records
 // are skipped but keep their place in the numbering; rows past MAX_ROWS are only counted.
-// joined: keep the rows as JoinedRows (a file read for the page; tests read plain arrays).
-export function buildTable(records: Iterable<SourceRow>, joined = false): Result<Table> {
+// joinedBytes: keep the rows as JoinedRows of about this many bytes (a file read for the page);
+// absent: as arrays (tests and the built-in tables).
+export function buildTable(records: Iterable<SourceRow>, joinedBytes?: number): Result<Table> {
   let header: string[] | null = null;
   let headerRow = 1;
-  const rows: string[][] | JoinedRows = joined ? new JoinedRows() : [];
+  const rows: string[][] | JoinedRows = joinedBytes === undefined ? [] : new JoinedRows(joinedBytes);
   const rowNumbers: number[] = [];
   let dataRows = 0;
   for (const { cells, row, error } of records) {
@@ -114,7 +139,7 @@ function checkHeader(header: string[], headerRow: number, rows: string[][] | Joi
 
 function narrowed(table: Table, width: number): Table['rows'] {
   if (!(table.rows instanceof JoinedRows)) return table.rows.map((r) => r.slice(0, width));
-  const rows = new JoinedRows();
+  const rows = new JoinedRows(table.rows.length * 16);
   for (const cells of eachRow(table)) rows.push(cells.slice(0, width));
   return rows;
 }

@@ -21,7 +21,7 @@ export type TextHeadProblem = { code: 'binary' } | { code: 'empty' } | { code: '
 
 // UTF-16 with a BOM (Excel's "Unicode-tekst"), else UTF-8 when the start is valid UTF-8, else
 // windows-1252 (Danish Windows' old default). `complete`: the head is the whole file.
-function encodingOf(head: Uint8Array, complete: boolean): TextEncodingName {
+export function encodingOf(head: Uint8Array, complete: boolean): TextEncodingName {
   if (startsWith(head, [0xff, 0xfe])) return 'utf-16le';
   if (startsWith(head, [0xfe, 0xff])) return 'utf-16be';
   try {

@@ -37,7 +37,7 @@ export async function parseXlsx(bytes: Uint8Array, joined = false): Promise<Resu
   function* records(): Generator<SourceRow> {
     for (let i = 0; i < sheet.length; i++) yield { cells: Array.from({ length: width }, (_, j) => cellText(sheet[i][j])), row: i + 1 };
   }
-  const table = buildTable(records(), joined);
+  const table = buildTable(records(), joined ? bytes.length : undefined);
   // Numeric cells were written with String(n), so their decimal mark is a point.
   return table.ok ? ok({ ...table.value, decimal: 'point' }) : table;
 }
