@@ -103,6 +103,12 @@ async function checkInput(bytes: Uint8Array, pick: Random): Promise<void> {
     const features = names.filter(() => pick.below(3) === 0);
     checkData(table, names[pick.below(names.length)], features, lines, zip);
   }
+  // The same bytes a few at a time, the rows kept joined (as the page's worker reads a file): the
+  // same table or the same error (joined rows keep U+001F, their separator, as a space).
+  const pieces = await readDataFile(name, bytes, { pieceBytes: 1 + pick.below(64), joined: true });
+  const same = (r: Result<Table>) =>
+    (r.ok ? { ...r.value, rows: plainRows(r.value).map((row) => row.map((cell) => cell.replaceAll('\u001f', ' '))) } : r);
+  check(JSON.stringify(same(pieces)) === JSON.stringify(same(result)), 'readDataFile in pieces differs from the whole');
   // parseCsv on the bytes as Latin-1 characters: every delimiter, quote and line end combination.
   const text = String.fromCharCode(...bytes);
   const table = parseCsv(text);
