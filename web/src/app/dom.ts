@@ -36,6 +36,14 @@ export function trAttribute(element: HTMLElement | SVGElement, attribute: Transl
   element.setAttribute(attribute, t(key));
 }
 
+// A table that scrolls sideways on a narrow screen, in a box a keyboard can reach and scroll (WCAG
+// 2.1.1): focusable, and a region named by `label`.
+export function scrollBox(table: HTMLElement, label: MessageKey): HTMLElement {
+  const box = h('div', { class: 'table-scroll', tabindex: 0, role: 'region' }, table);
+  trAttribute(box, 'aria-label', label);
+  return box;
+}
+
 // Re-translates every marked element under root after a change of language.
 export function translateAll(root: ParentNode): void {
   root.querySelectorAll<HTMLElement>('[data-i18n]').forEach((element) => {

@@ -2,7 +2,7 @@
 // ln σ(v·k_c) + Σ ln σ(−v·k_j) term by term and a table of the drawn words, for the full softmax
 // P(c | w); then the gradient ∂L/∂v and the update v ← v − η·∂L/∂v that "Ét skridt" takes.
 import type { PairWork } from '@wasm/word2vec_core.mjs';
-import { h, tr } from '../app/dom.ts';
+import { h, scrollBox, tr } from '../app/dom.ts';
 import { field } from '../app/fields.ts';
 import { formatCount, formatFixed, formatNumber, t } from '../app/i18n.ts';
 import { MathSlots } from '../app/math-blocks.ts';
@@ -35,7 +35,7 @@ export class CorpusPair {
   private readonly note = h('p', { class: 'field-help', 'data-pair': 'note' });
   private readonly objective = h('div', { class: 'formula', 'data-pair': 'objective' });
   private readonly table = h('table', { class: 'pair-targets', 'data-pair': 'targets' });
-  private readonly tableBox = h('div', { class: 'table-scroll' }, this.table);
+  private readonly tableBox = scrollBox(this.table, 'corpusPairTitle');
   private readonly gradient = h('div', { class: 'formula', 'data-pair': 'gradient' });
   private readonly update = h('div', { class: 'formula', 'data-pair': 'update' });
   private readonly after = h('p', { class: 'run-status', 'data-pair': 'after' });

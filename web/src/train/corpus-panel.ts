@@ -1,7 +1,7 @@
 // Training word2vec on a text, live: the seeded practice sentences or the student's own text, the
 // settings of word2vec, and while it trains the loss, the speed, the watched words' nearest
 // neighbours and their PCA picture. The text's source and settings are in the URL.
-import { h, options, tr, trAttribute } from '../app/dom.ts';
+import { h, options, scrollBox, tr, trAttribute } from '../app/dom.ts';
 import { field, numberInput } from '../app/fields.ts';
 import { setRunning } from '../app/run-bar.ts';
 import { formatCount, formatFixed, formatMegabytes, formatNumber, formatPercent, parseUserNumber, t, type MessageKey } from '../app/i18n.ts';
@@ -89,7 +89,7 @@ export class CorpusPanel {
     this.spaceBox = h('div', { hidden: true, 'data-corpus': 'space' }, tr('h3', 'corpusSpaceTitle'),
       tr('p', 'corpusSpaceHelp', { class: 'field-help' }), h('div', { class: 'space-box' }, this.space.root));
     this.smallBox = h('div', { hidden: true }, tr('h3', 'toyTableTitle'), tr('p', 'corpusSoftmaxHelp', { class: 'field-help' }),
-      h('div', { class: 'table-scroll' }, this.smallTable));
+      scrollBox(this.smallTable, 'toyTableTitle'));
     this.sourceRadios = (['generated', 'own'] as const).map((source) => {
       const radio = h('input', { type: 'radio', name: 'corpus-source', value: source });
       radio.checked = text().source === source;

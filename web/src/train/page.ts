@@ -1,7 +1,7 @@
 // The "Træn word2vec" page, first part: the course's own toy. Ten vectors on the unit circle that
 // students drag while L changes, or let gradient descent along the circle bring L from 31,71
 // towards 22,85; the numbers behind L beside them. The toy's model lives in a worker (wasm).
-import { h, tr, trAttribute } from '../app/dom.ts';
+import { h, scrollBox, tr, trAttribute } from '../app/dom.ts';
 import { hideControls, type EmbeddableControl } from '../app/hidden-controls.ts';
 import { field, inputText, numberInput } from '../app/fields.ts';
 import { formatCount, formatFixed, parseUserNumber, t } from '../app/i18n.ts';
@@ -116,9 +116,9 @@ class TrainPage {
             this.message,
             h('div', { class: 'chart-box small' }, lossCanvas)),
           panel('toyFormulaTitle', 'formula', tr('p', 'toyFormulaHelp', { class: 'field-help' }),
-            h('div', { class: 'table-scroll' }, this.tables.terms), tr('h3', 'toyPairTitle'), this.pair.root),
+            scrollBox(this.tables.terms, 'toyFormulaTitle'), tr('h3', 'toyPairTitle'), this.pair.root),
           panel('toyTableTitle', 'table', tr('p', 'toyTableHelp', { class: 'field-help' }),
-            h('div', { class: 'table-scroll' }, this.tables.probabilities)),
+            scrollBox(this.tables.probabilities, 'toyTableTitle')),
           panel('toySentencesTitle', null, sentences))));
   }
 
