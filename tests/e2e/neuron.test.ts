@@ -209,7 +209,7 @@ describe('Kunstig neuron', () => {
   test('English toggle translates the page and switches to decimal points', async () => {
     const page = await open('?page=neuron&std=0&w=-0.298,-0.0375,0.000769');
     await page.getByRole('button', { name: 'English' }).click();
-    assert.equal(await page.locator('h1').innerText(), 'Artificial neuron');
+    await page.locator('h1', { hasText: 'Artificial neuron' }).waitFor();  // the English texts load on the first click
     await page.waitForFunction(() => location.search.includes('lang=en'));
     assert.match(await page.locator('.decision').innerText(), /o = 0\.627 ≥ 0\.5/);
     assert.equal(await page.locator('input[name="eta"]').inputValue(), '0.001');

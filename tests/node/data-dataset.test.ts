@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { parseCsv } from '../../web/src/data/csv.ts';
 import { MAX_ROWS, suggestColumns, targetValue, toNeuronData, type NeuronData } from '../../web/src/data/dataset.ts';
 import type { ImportError } from '../../web/src/data/result.ts';
-import { plainRows, type Table } from '../../web/src/data/table.ts';
+import { JoinedRows, plainRows, type Table } from '../../web/src/data/table.ts';
 
 function csv(text: string): Table {
   const result = parseCsv(text);
@@ -182,6 +182,14 @@ describe('a file read for the page keeps its rows joined, and reads the same', (
     assert.deepEqual(data(compact, 'y', ['a', 'b']), data(plain, 'y', ['a', 'b']));
     assert.deepEqual(Array.from(data(compact, 'y', ['a']).x), [1.5, 2.5, 3.5]);
     assert.deepEqual(error(compact, 'y', ['navn']), { code: 'not_a_number', row: 2, column: 'navn', value: 'x' });
+  });
+
+  test('rows kept as bytes grow past their first guess and give back every cell, æ, ø, å and emoji too', () => {
+    const rows = new JoinedRows(0);  // 1 024 bytes to start with
+    const row = (m: number) => [String(m), 'æble ø å', m % 2 ? '😀' : '', 'x'.repeat(m % 50)];
+    for (let m = 0; m < 1000; m++) rows.push(row(m));
+    assert.equal(rows.length, 1000);
+    for (const m of [0, 1, 499, 999]) assert.deepEqual(rows.cells(m), row(m));
   });
 
   test('a cell holding the separator U+001F keeps its place (the character becomes a space)', () => {

@@ -40,8 +40,12 @@ export class JoinedRows {
 
   push(cells: readonly string[]): void {
     const text = cells.map((cell) => (cell.includes(SEPARATOR) ? cell.replaceAll(SEPARATOR, ' ') : cell)).join(SEPARATOR);
-    if (this.used + 3 * text.length > this.bytes.length) this.bytes = grown(this.bytes, this.used + 3 * text.length);
-    this.used += this.encoder.encodeInto(text, this.bytes.subarray(this.used)).written;
+    let { read, written } = this.encoder.encodeInto(text, this.bytes.subarray(this.used));
+    if (read < text.length) {  // it did not fit: room for the worst case (3 bytes a character), then again
+      this.bytes = grown(this.bytes, this.used + 3 * text.length);
+      ({ written } = this.encoder.encodeInto(text, this.bytes.subarray(this.used)));
+    }
+    this.used += written;
     if (this.count === this.ends.length) this.ends = grown(this.ends, this.count + 1);
     this.ends[this.count++] = this.used;
   }

@@ -355,7 +355,8 @@ export class CorpusPanel {
     if (!(await saveTrainedVectors({ name: t('corpusTrainedName'), bytes }))) {
       this.handoverMessage.hidden = false;
       this.handoverMessage.textContent = t('corpusHandoverFailed');
-      this.downloadButton.focus();  // the way that works here
+      this.downloadButton.focus({ preventScroll: true });  // the way that works here
+      this.handoverMessage.scrollIntoView({ block: 'nearest' });  // the message below it in view too
       return;
     }
     this.handoverMessage.hidden = true;
