@@ -42,8 +42,10 @@ function* records(texts: Iterable<{ text: string; last: boolean; read: number }>
   let delimiter: Delimiter | null = null;
   let rowsBefore = 0;
   let count = 0;
+  let retryAt = 0;  // after a cut inside a quoted cell: parse again once the text has doubled (linear, not quadratic, for a stray quote)
   for (const { text, last, read } of texts) {
     pending += text;
+    if (!last && pending.length < retryAt) continue;
     if (delimiter === null) {
       if (!last && pending.length < 65536 && !enoughToDetect(pending)) continue;
       // Excel's "sep=;" first line names the delimiter; Excel hides that line, so rows count after it.
@@ -59,6 +61,7 @@ function* records(texts: Iterable<{ text: string; last: boolean; read: number }>
     for (const record of csvRecords(segment, delimiter)) {
       if (!last && record.error?.code === 'unclosed_quote') {  // a quoted cell goes on past the cut
         rest = segment.slice(record.from) + rest;
+        retryAt = 2 * rest.length;
         break;
       }
       const row = record.row + rowsBefore;
