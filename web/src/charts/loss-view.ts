@@ -19,6 +19,7 @@ const NEURON_LABELS: LossLabels = { symbol: 'E', axis: 'axisLoss', description: 
 export class LossView {
   private readonly chart: ChartType<'line'>;
   private logScale = false;
+  private warm = false;  // a curve of hundreds of points has been drawn once
   private curve: { iterations: Float64Array; losses: Float64Array } = { iterations: new Float64Array(0), losses: new Float64Array(0) };
 
   constructor(private readonly canvas: HTMLCanvasElement, color: string = COLORS.loss,
@@ -45,17 +46,19 @@ export class LossView {
 
   // One draw of a whole curve once the page has loaded (not during its start, where it cost ~40 ms
   // a chart), so that the first frame of a run is not the first time Chart.js builds and draws
-  // hundreds of points (that frame took 20–100 ms, now ~10–20). A curve drawn before has warmed it.
+  // hundreds of points (that frame took 20–100 ms, now ~10–20). A long curve drawn before has warmed
+  // it; the one start point most pages show at once has not.
   private warmUp(): void {
-    if (this.curve.iterations.length > 0) return;
+    if (this.warm) return;
+    this.warm = true;
     this.chart.data.datasets[0].data = Array.from({ length: WARM_UP_POINTS }, (_, i) => ({ x: i, y: 1 / (1 + i) }));
     this.chart.update('none');
-    this.chart.data.datasets[0].data = [];
-    this.chart.update('none');
+    this.setCurve(this.curve.iterations, this.curve.losses);  // the page's own curve again (often its one start point)
   }
 
   setCurve(iterations: Float64Array, losses: Float64Array): void {
     this.curve = { iterations, losses };
+    if (iterations.length >= WARM_UP_POINTS / 2) this.warm = true;
     const points = new Array(iterations.length);
     let positive = true;
     for (let i = 0; i < iterations.length; i++) {
