@@ -10,7 +10,6 @@ const SAMPLE_RECORDS = 50;  // enough lines to see a consistent field count, few
 
 const QUOTE = 34, CR = 13, LF = 10, SPACE = 32;
 
-const PROGRESS_EVERY = 4096;  // records between two reports of how far the parse is
 export const SEP_HINT = /^sep=([;,\t])[ \t]*(\r\n|\n|\r|$)/i;  // Excel's first line naming the delimiter
 
 // How a file is read for the page: progress reports, and rows kept joined (table.ts JoinedRows).
@@ -19,27 +18,14 @@ export interface ReadOptions {
   joined?: boolean;
 }
 
-export function parseCsv(text: string, { onProgress, joined = false }: ReadOptions = {}): Result<Table> {
+// The whole text at once (the built-in tables; a file goes through csv-pieces.ts); onProgress is
+// the pieces reader's.
+export function parseCsv(text: string, { joined = false }: ReadOptions = {}): Result<Table> {
   // Excel's "sep=;" first line names the delimiter; Excel hides that line, so rows count after it.
   const hint = SEP_HINT.exec(text);
   const body = hint ? text.slice(hint[0].length) : text;
   const delimiter = hint ? (hint[1] as Delimiter) : detectDelimiter(body);
-  const records = csvRecords(body, delimiter);
-  return buildTable(onProgress ? reporting(records, lineCount(body), onProgress) : records, joined ? text.length : undefined);
-}
-
-function lineCount(text: string): number {
-  let lines = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
-  return lines;
-}
-
-function* reporting(records: Iterable<SourceRow>, lines: number, onProgress: (fraction: number) => void): Generator<SourceRow> {
-  let n = 0;
-  for (const record of records) {
-    if (++n % PROGRESS_EVERY === 0) onProgress(Math.min(1, record.row / lines));
-    yield record;
-  }
+  return buildTable(csvRecords(body, delimiter), joined ? text.length : undefined);
 }
 
 // The delimiter that splits the first lines into the same number (> 1) of fields as the header;

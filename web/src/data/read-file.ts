@@ -2,11 +2,11 @@
 // opens, and a picture renamed .csv is refused in plain words.
 import { parseCsvPieces } from './csv-pieces.ts';
 import type { ReadOptions } from './csv.ts';
-import { looksBinary, startsWith } from './decode.ts';
+import { startsWith } from './decode.ts';
 import { MAX_BYTES } from './limits.ts';
 import { fail, type Result } from './result.ts';
 import type { Table } from './table.ts';
-import { encodingOf, HEAD_BYTES, PIECE_BYTES } from './text-file.ts';
+import { binaryHead, encodingOf, HEAD_BYTES, PIECE_BYTES } from './text-file.ts';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];                          // "PK\x03\x04": xlsx is a zip
 const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
@@ -43,7 +43,7 @@ export async function readDataPieces(name: string, size: number, readPiece: (fro
   // A damaged file named .xlsx is better described as an unreadable spreadsheet.
   const binary = () => fail(SPREADSHEET_NAME.test(name) ? { code: 'xlsx_unreadable' } : { code: 'binary' });
   let encoding = encodingOf(head, size <= HEAD_BYTES);
-  if (!encoding.startsWith('utf-16') && looksBinary(startsWith(head, [0xef, 0xbb, 0xbf]) ? head.subarray(3) : head)) return binary();
+  if (binaryHead(head, encoding)) return binary();
   const step = options.pieceBytes ?? PIECE_BYTES;
   function* pieces(): Generator<Uint8Array> {
     for (let from = 0; from < size; from += step) yield readPiece(from, Math.min(size, from + step));

@@ -32,12 +32,16 @@ export function encodingOf(head: Uint8Array, complete: boolean): TextEncodingNam
   }
 }
 
+// Pictures, PDFs and programs, told by the start of a file read as `encoding` (UTF-16 has NUL bytes
+// of its own; a UTF-8 BOM is no sign of a binary file).
+export function binaryHead(head: Uint8Array, encoding: TextEncodingName): boolean {
+  return !encoding.startsWith('utf-16') && looksBinary(startsWith(head, [0xef, 0xbb, 0xbf]) ? head.subarray(3) : head);
+}
+
 // Judges a file by its first HEAD_BYTES (or all of it, when shorter).
 export function inspectTextHead(head: Uint8Array, complete: boolean): { ok: true; value: TextHead } | { ok: false; problem: TextHeadProblem } {
   const encoding = encodingOf(head, complete);
-  if (!encoding.startsWith('utf-16') && looksBinary(startsWith(head, [0xef, 0xbb, 0xbf]) ? head.subarray(3) : head)) {
-    return { ok: false, problem: { code: 'binary' } };
-  }
+  if (binaryHead(head, encoding)) return { ok: false, problem: { code: 'binary' } };
   const text = new TextDecoder(encoding).decode(head, { stream: !complete });
   let letters = 0, visible = 0;
   for (const c of text) {
