@@ -299,9 +299,20 @@ describe('Træn word2vec: training on a text', () => {
     // 86 bytes · 150 000 = 12,9 MB: several pieces, each read twice
     await page.locator('input[name="text-file"]').setInputFiles(textFile('lang.txt', SENTENCES.repeat(150_000)), { timeout: 90_000 });
     await page.locator('[data-corpus="file-name"]', { hasText: 'lang.txt · 12,9 MB' }).waitFor();
+    // Annullér pressed by the page itself the moment the bar shows: on a fast, quiet machine a
+    // read of 12,9 MB is over within a second, before a click from outside could arrive.
+    const cancelled = page.evaluate(() => new Promise<string>((resolve) => {
+      const box = document.querySelector<HTMLElement>('[data-corpus="reading"]')!;
+      new MutationObserver((_, observer) => {
+        if (box.hidden) return;
+        observer.disconnect();
+        const shown = box.querySelector('[data-corpus="reading-text"]')!.textContent ?? '';
+        document.querySelector<HTMLButtonElement>('[data-action="corpus-cancel"]')!.click();
+        resolve(shown);
+      }).observe(box, { attributes: true, attributeFilter: ['hidden'] });
+    }));
     await page.locator('[data-action="corpus-start"]').click();
-    await page.locator('[data-corpus="reading-text"]', { hasText: /Læser teksten … \d/ }).waitFor();
-    await page.locator('[data-action="corpus-cancel"]').click();
+    assert.match(await cancelled, /^Læser teksten … \d/);
     await page.locator('[data-corpus="reading"]').waitFor({ state: 'hidden' });
     await page.waitForTimeout(500);
     assert.equal(await stats(page).innerText(), '', 'nothing trained after the cancel');

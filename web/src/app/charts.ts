@@ -2,7 +2,8 @@
 // no animation (the charts are redrawn many times a second), fixed-height containers.
 import {
   Chart, Filler, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement,
-  ScatterController, Tooltip, type ChartOptions,
+  ScatterController, Tooltip, type ChartArea, type ChartConfiguration, type ChartData, type ChartOptions, type ChartType,
+  type UpdateMode,
 } from 'chart.js';
 
 Chart.register(ScatterController, LineController, LineElement, PointElement, LinearScale,
@@ -42,3 +43,25 @@ export function baseOptions(): ChartOptions<'scatter'> {
 }
 
 export { Chart };
+
+// A chart that Chart.js builds in a task of its own, after the page's first task: building one
+// (measuring the page, its fonts and labels) took 40–110 ms, and a page started up to three at once.
+// Until then the view's changes go into the configuration, which the chart starts from.
+export class LaterChart<T extends ChartType> {
+  private chart: Chart<T> | null = null;
+
+  constructor(private readonly config: ChartConfiguration<T>, canvas: HTMLCanvasElement, onBuilt: () => void = () => undefined) {
+    setTimeout(() => {
+      this.chart = new Chart(canvas, config);
+      onBuilt();
+    });
+  }
+
+  get data(): ChartData<T> { return this.chart ? this.chart.data : this.config.data; }
+  get options(): NonNullable<ChartConfiguration<T>['options']> {
+    return (this.chart ? this.chart.options : this.config.options)!;
+  }
+  get chartArea(): ChartArea | null { return this.chart?.chartArea ?? null; }
+
+  update(mode?: UpdateMode): void { this.chart?.update(mode); }
+}

@@ -1,6 +1,6 @@
 // The loss curve E against iteration, redrawn from the worker's thinned history.
 import type { Chart as ChartType } from 'chart.js';
-import { baseOptions, Chart, COLORS } from '../app/charts.ts';
+import { baseOptions, LaterChart, COLORS } from '../app/charts.ts';
 import { formatCount, formatNumber, numberLocale, t, type MessageKey } from '../app/i18n.ts';
 import { whenIdle } from '../app/when-idle.ts';
 
@@ -17,7 +17,7 @@ const WARM_UP_POINTS = 401;  // as many as the workers' curves have (400 buckets
 const NEURON_LABELS: LossLabels = { symbol: 'E', axis: 'axisLoss', description: 'lossCurveDescription', step: 'axisIteration' };
 
 export class LossView {
-  private readonly chart: ChartType<'line'>;
+  private readonly chart: LaterChart<'line'>;
   private logScale = false;
   private warm = false;  // a curve of hundreds of points has been drawn once
   private curve: { iterations: Float64Array; losses: Float64Array } = { iterations: new Float64Array(0), losses: new Float64Array(0) };
@@ -33,14 +33,13 @@ export class LossView {
     } };
     options.scales!.x!.ticks = { ...options.scales!.x!.ticks, precision: 0, callback: (value) => formatCount(Number(value)) };
     options.scales!.y!.ticks = { ...options.scales!.y!.ticks, callback: (value) => formatNumber(Number(value), 3) };
-    this.chart = new Chart(canvas, {
+    this.chart = new LaterChart({
       type: 'line',
       // parsing false: the points are already {x, y} in iteration order (Chart.js skips its parse step).
       data: { datasets: [{ label: labels.symbol, data: [], borderColor: color, borderWidth: 2, pointRadius: 0, tension: 0,
         borderJoinStyle: 'round', parsing: false, spanGaps: true }] },  // a miter join would spike past a stepwise fall's corners
       options,
-    });
-    whenIdle(() => this.warmUp());
+    }, canvas, () => whenIdle(() => this.warmUp()));
     this.refresh();
   }
 

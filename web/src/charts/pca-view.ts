@@ -2,8 +2,8 @@
 // principal components (computed in the core) with the analogy's parallelogram, or, on the
 // training page, 2-D vectors themselves. Both axes have the same scale, so that parallel arrows
 // look parallel and a parallelogram looks like one.
-import type { Chart as ChartType, Plugin } from 'chart.js';
-import { baseOptions, Chart, COLORS } from '../app/charts.ts';
+import type { Plugin } from 'chart.js';
+import { baseOptions, LaterChart, COLORS } from '../app/charts.ts';
 import { t } from '../app/i18n.ts';
 import type { Plot, PlotArrow, PointRole } from '../wasm/vectors-protocol.ts';
 
@@ -21,7 +21,7 @@ const ARROW_STYLE: Record<PlotArrow['kind'], { color: string; dash: number[]; wi
 };
 
 export class PcaView {
-  private readonly chart: ChartType<'scatter'>;
+  private readonly chart: LaterChart<'scatter'>;
   private plot: Plot | null = null;
 
   constructor(canvas: HTMLCanvasElement) {
@@ -35,14 +35,14 @@ export class PcaView {
       (scale as { title?: unknown }).title = { display: false };
     }
     options.onResize = () => this.fit();
-    this.chart = new Chart(canvas, {
+    this.chart = new LaterChart({
       type: 'scatter',
       data: { datasets: ROLES.map((role) => ({ label: role, data: [], backgroundColor: ROLE_STYLE[role].color,
         borderColor: ROLE_STYLE[role].color, pointRadius: ROLE_STYLE[role].radius, pointStyle: ROLE_STYLE[role].style,
         borderWidth: role === 'sum' ? 3 : 1 })) },
       options,
       plugins: [this.drawingPlugin()],
-    });
+    }, canvas, () => this.fit());
   }
 
   show(plot: Plot | null): void {
@@ -56,7 +56,6 @@ export class PcaView {
 
   // The smallest box around the points with equal units on both axes, for the chart's shape now.
   private fit(): void {
-    if (!(this.chart as ChartType<'scatter'> | undefined)) return;  // Chart.js reports a size while being built
     const points = this.plot?.points ?? [];
     const area = this.chart.chartArea;
     if (points.length === 0 || !area) {

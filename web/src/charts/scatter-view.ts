@@ -1,8 +1,8 @@
 // The training data as a scatter plot coloured by target, with each neuron's decision boundary.
 // With one neuron, the region where it says "class 1" (o ≥ ½) is shaded. With one input the plot
 // shows x against t, and each neuron's curve o(x) as well.
-import type { Chart as ChartType, ChartDataset, Plugin, ScatterDataPoint } from 'chart.js';
-import { baseOptions, Chart, COLORS } from '../app/charts.ts';
+import type { ChartDataset, Plugin, ScatterDataPoint } from 'chart.js';
+import { baseOptions, LaterChart, COLORS } from '../app/charts.ts';
 import { h } from '../app/dom.ts';
 import { formatCount, formatNumber, numberLocale, t } from '../app/i18n.ts';
 import type { NeuronData } from '../data/dataset.ts';
@@ -28,7 +28,7 @@ export interface PlotModel {
 export class ScatterView {
   // Says so when a large file is thinned; the page puts it under the plot.
   readonly note = h('p', { class: 'field-help', hidden: true, 'data-plot': 'thinned' });
-  private readonly chart: ChartType<'scatter'>;
+  private readonly chart: LaterChart<'scatter'>;
   private data: NeuronData | null = null;
   private box: Box = { xMin: 0, xMax: 1, yMin: 0, yMax: 1 };
   private region: Line | null = null;  // the shaded half-plane, with one neuron only
@@ -40,7 +40,7 @@ export class ScatterView {
     const options = baseOptions();
     options.plugins!.tooltip = { callbacks: { label: (item) => this.pointLabel(item.datasetIndex, item.dataIndex) } };
     options.plugins!.legend!.labels!.filter = (item, data) => !data.datasets[item.datasetIndex ?? 0].hidden;
-    this.chart = new Chart(canvas, {
+    this.chart = new LaterChart({
       type: 'scatter',
       data: { datasets: [
         { label: '', data: [], backgroundColor: COLORS.positive, borderColor: COLORS.positive, pointStyle: 'circle', pointRadius: 4.5 },
@@ -51,7 +51,7 @@ export class ScatterView {
       ] },
       options,
       plugins: [this.regionPlugin()],
-    });
+    }, canvas);
   }
 
   setData(data: NeuronData): void {

@@ -1,8 +1,8 @@
 // The loss E(w0, w1) of a one-input neuron as a heat map over the plane of weights, with the
 // training paths drawn on top. The map is coloured once per grid (setGrid); setPaths only swaps
 // the line data, so it can run on every frame of a race.
-import type { Chart as ChartType, ChartDataset, Plugin, TooltipItem } from 'chart.js';
-import { baseOptions, Chart } from '../app/charts.ts';
+import type { ChartDataset, Plugin, TooltipItem } from 'chart.js';
+import { baseOptions, LaterChart } from '../app/charts.ts';
 import { formatNumber, language, numberLocale, t } from '../app/i18n.ts';
 import {
   finiteRange, heatmapPixels, thinPath, valueAt, viridisGradient, type ColorScale, type LandscapeGrid,
@@ -30,7 +30,7 @@ const CASING = { color: 'rgba(255, 255, 255, 0.75)', width: 5 };
 type Dataset = ChartDataset<'scatter'>;
 
 export class LandscapeView {
-  private readonly chart: ChartType<'scatter'>;
+  private readonly chart: LaterChart<'scatter'>;
   private grid: LandscapeGrid | null = null;
   private image: HTMLCanvasElement | null = null;
   private range = { min: NaN, max: NaN };
@@ -56,7 +56,7 @@ export class LandscapeView {
     const ticks = { includeBounds: false, callback: (value: number | string) => formatNumber(Number(value), 3) };
     options.scales!.x!.ticks = { ...options.scales!.x!.ticks, ...ticks };
     options.scales!.y!.ticks = { ...options.scales!.y!.ticks, ...ticks };
-    this.chart = new Chart(canvas, { type: 'scatter', data: { datasets: [] }, options, plugins: [this.heatmapPlugin()] });
+    this.chart = new LaterChart({ type: 'scatter', data: { datasets: [] }, options, plugins: [this.heatmapPlugin()] }, canvas);
     this.barText = buildColorBar(colorBar);
     this.refresh();
   }
