@@ -1,0 +1,74 @@
+// Counts of every word sequence in a text, for the N-gram models (N = 1…5) and for "copied or
+// new?": the positions of the text sorted by the words that follow them (a suffix array), so the
+// places where a sequence occurs are one range, found by binary search. The text is treated as
+// starting over after its last word, as in the notes: every word has a next word, and
+// P(ord₂ | ord₁) = count("ord₁ ord₂") / count("ord₁") sums to 1 over ord₂.
+#pragma once
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace vaerksted::language {
+
+struct NextWord {
+    std::int32_t word;
+    std::int64_t count;  // times the context is followed by this word
+};
+
+struct NextCounts {
+    int contextLength = 0;          // words of the context used (fewer than asked after a back-off)
+    std::int64_t contextCount = 0;  // times the context occurs; 0: never seen (no next words)
+    std::vector<NextWord> next;     // the words that follow it, most frequent first (equal counts: lower id first)
+};
+
+struct Ngram {
+    std::vector<std::int32_t> words;
+    std::int64_t count;
+};
+
+class NgramIndex {
+public:
+    static constexpr int kMaxContext = 4;  // N ≤ 5
+    static constexpr int kMaxMatch = 32;   // longest stretch "copied or new?" measures
+
+    NgramIndex() = default;
+    // tokens: word ids in 0 … vocabularySize − 1 (fewer than 2^31 of them).
+    NgramIndex(std::vector<std::int32_t> tokens, int vocabularySize);
+
+    std::int64_t size() const { return static_cast<std::int64_t>(tokens_.size()); }
+    int vocabularySize() const { return static_cast<int>(unigram_.size()); }
+    const std::vector<std::int32_t>& tokens() const { return tokens_; }
+
+    // Times the sequence occurs (length ≤ kMaxMatch; length 0: the text's length).
+    std::int64_t count(const std::int32_t* words, int length) const;
+
+    // The words after a context of `length` words (0 … kMaxContext; 0: every word, the unigram model).
+    NextCounts next(const std::int32_t* context, int length) const;
+    // The same, dropping the oldest word of a context that never occurs until one does (said in
+    // contextLength; the empty context always occurs in a non-empty text).
+    NextCounts nextBackingOff(const std::int32_t* context, int length) const;
+
+    // For each i: how many words from seq[i] on occur in the text word for word (≤ kMaxMatch).
+    std::vector<int> matchLengths(const std::int32_t* seq, int n) const;
+
+    // Every different sequence of n words (1 ≤ n ≤ kMaxMatch) with its count: most frequent first,
+    // equal counts in the order of their words' ids.
+    std::vector<Ngram> table(int n) const;
+
+private:
+    std::int32_t at(std::int64_t position) const {
+        const auto n = size();
+        return tokens_[static_cast<std::size_t>(position >= n ? position % n : position)];
+    }
+    // The range of sorted_ whose positions start with words[0 … length).
+    std::pair<std::int64_t, std::int64_t> range(const std::int32_t* words, int length) const;
+    // Within [lo, hi) (positions sharing `depth` words), the part whose next word is `word`.
+    std::pair<std::int64_t, std::int64_t> narrow(std::int64_t lo, std::int64_t hi, int depth, std::int32_t word) const;
+
+    std::vector<std::int32_t> tokens_;
+    std::vector<std::int32_t> sorted_;  // positions, by the (up to kMaxMatch) words from each on
+    std::vector<std::int64_t> unigram_;  // count of each word id
+};
+
+}  // namespace vaerksted::language
