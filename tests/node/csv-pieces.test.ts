@@ -22,6 +22,10 @@ const FILES: [string, Uint8Array][] = [
   ['langt citat', Buffer.from('a,b\r\n' + '1,2\r\n'.repeat(70) + '"x\r\ny",3\r\n' + '4,5\r\n'.repeat(5))],
   ['langt åbent citat', Buffer.from('a,b\n' + '1,2\n'.repeat(70) + '"x\ny,3\n' + '4,5\n'.repeat(5))],
   ['lang skæv række', Buffer.from('a;b\n' + '1;2\n'.repeat(70) + '\n3;4;5\n')],
+  // ASCII pieces skip the decoder: a U+FEFF after the start is a character like any other, and a
+  // UTF-8 character cut short before plain text still makes the file windows-1252
+  ['feff inde i teksten', Buffer.from('a;b\n1;x\ufeffy\n2;\ufeff3\n')],
+  ['afbrudt tegn', Buffer.concat([Buffer.from('a;b\n1;'), Buffer.from([0xc3]), Buffer.from('x\n2;3\n')])],
 ];
 
 // The whole text through parseCsv, as the page read every file before.

@@ -21,35 +21,50 @@ function isOds(bytes: Uint8Array): boolean {
 
 // options.onProgress: how far a CSV's parse is (0–1); an .xlsx is read in one go and reports nothing.
 export function readDataFile(name: string, bytes: Uint8Array, options: PieceOptions = {}): Promise<Result<Table>> {
-  return readDataPieces(name, bytes.length, (from, to) => bytes.subarray(from, to), options);
+  return readDataSource(name, memorySource(bytes, options.pieceBytes), options);
 }
 
 export interface PieceOptions extends ReadOptions {
   pieceBytes?: number;  // how much of a CSV is read at a time
 }
 
-// The same for a file read a piece at a time (readPiece(from, to): its bytes from … to): a CSV is
-// decoded and parsed as it comes; an .xlsx is unpacked whole, as it must be.
-export async function readDataPieces(name: string, size: number, readPiece: (from: number, to: number) => Uint8Array,
-  options: PieceOptions = {}): Promise<Result<Table>> {
+// Where a file's bytes come from: memory (readDataFile) or a File read by the table worker.
+export interface ByteSource {
+  size: number;
+  head(bytes: number): Promise<Uint8Array>;
+  whole(): Promise<Uint8Array>;
+  pieces(): AsyncIterable<Uint8Array>;  // in order; each valid until the next is asked for
+}
+
+export function memorySource(bytes: Uint8Array, pieceBytes = PIECE_BYTES): ByteSource {
+  return {
+    size: bytes.length,
+    head: (n) => Promise.resolve(bytes.subarray(0, n)),
+    whole: () => Promise.resolve(bytes),
+    pieces: async function* () {
+      for (let from = 0; from < bytes.length; from += pieceBytes) yield bytes.subarray(from, from + pieceBytes);
+    },
+  };
+}
+
+// A file, decided by its content: a CSV is decoded and parsed as its pieces come; an .xlsx is
+// unpacked whole, as it must be.
+export async function readDataSource(name: string, source: ByteSource, options: ReadOptions = {}): Promise<Result<Table>> {
+  const { size } = source;
   if (size > MAX_BYTES) return fail({ code: 'too_large', limit: MAX_BYTES, found: size });
-  const head = readPiece(0, Math.min(size, HEAD_BYTES));
+  const head = await source.head(Math.min(size, HEAD_BYTES));
   if (startsWith(head, OLE)) return fail({ code: 'xls_old_format' });
   if (startsWith(head, ZIP) || startsWith(head, EMPTY_ZIP)) {
     if (isOds(head)) return fail({ code: 'ods_format' });
     const { parseXlsx } = await import('./xlsx.ts');
-    return parseXlsx(readPiece(0, size), options.joined);
+    return parseXlsx(await source.whole(), options.joined);
   }
   // A damaged file named .xlsx is better described as an unreadable spreadsheet.
   const binary = () => fail(SPREADSHEET_NAME.test(name) ? { code: 'xlsx_unreadable' } : { code: 'binary' });
   let encoding = encodingOf(head, size <= HEAD_BYTES);
   if (binaryHead(head, encoding)) return binary();
-  const step = options.pieceBytes ?? PIECE_BYTES;
-  function* pieces(): Generator<Uint8Array> {
-    for (let from = 0; from < size; from += step) yield readPiece(from, Math.min(size, from + step));
-  }
   for (;;) {
-    const table = parseCsvPieces(pieces(), encoding, size, options);
+    const table = await parseCsvPieces(source.pieces(), encoding, size, options);
     if (table !== 'undecodable') return table;
     if (encoding !== 'utf-8') return binary();  // UTF-16 that is not
     encoding = 'windows-1252';  // Danish Excel's "CSV (semikolonsepareret)": every byte is a character

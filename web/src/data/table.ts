@@ -1,5 +1,6 @@
 // The table every import produces: one header row of column names and rows of trimmed text cells.
 // Turning cells into numbers happens later (dataset.ts), when the user has chosen the columns.
+import { asciiText, isAscii, writeAscii } from './ascii.ts';
 import { MAX_ROWS } from './limits.ts';
 import { fail, ok, type ImportError, type Result } from './result.ts';
 
@@ -40,10 +41,14 @@ export class JoinedRows {
 
   push(cells: readonly string[]): void {
     const text = cells.map((cell) => (cell.includes(SEPARATOR) ? cell.replaceAll(SEPARATOR, ' ') : cell)).join(SEPARATOR);
-    let { read, written } = this.encoder.encodeInto(text, this.bytes.subarray(this.used));
-    if (read < text.length) {  // it did not fit: room for the worst case (3 bytes a character), then again
-      this.bytes = grown(this.bytes, this.used + 3 * text.length);
-      ({ written } = this.encoder.encodeInto(text, this.bytes.subarray(this.used)));
+    let written = writeAscii(text, this.bytes, this.used);  // numbers and plain names: the common case
+    if (written < 0) {
+      let read: number;
+      ({ read, written } = this.encoder.encodeInto(text, this.bytes.subarray(this.used)));
+      if (read < text.length) {  // it did not fit: room for the worst case (3 bytes a character), then again
+        this.bytes = grown(this.bytes, this.used + 3 * text.length);
+        ({ written } = this.encoder.encodeInto(text, this.bytes.subarray(this.used)));
+      }
     }
     this.used += written;
     if (this.count === this.ends.length) this.ends = grown(this.ends, this.count + 1);
@@ -51,7 +56,9 @@ export class JoinedRows {
   }
 
   cells(m: number): string[] {
-    return this.decoder.decode(this.bytes.subarray(m > 0 ? this.ends[m - 1] : 0, this.ends[m])).split(SEPARATOR);
+    const from = m > 0 ? this.ends[m - 1] : 0, to = this.ends[m];
+    const text = isAscii(this.bytes, from, to) ? asciiText(this.bytes, from, to) : this.decoder.decode(this.bytes.subarray(from, to));
+    return text.split(SEPARATOR);
   }
 }
 
@@ -93,32 +100,57 @@ export function rowNumberOf(table: Table, i: number): number {
 // joinedBytes: keep the rows as JoinedRows of about this many bytes (a file read for the page);
 // absent: as arrays (tests and the built-in tables).
 export function buildTable(records: Iterable<SourceRow>, joinedBytes?: number): Result<Table> {
-  let header: string[] | null = null;
-  let headerRow = 1;
-  const rows: string[][] | JoinedRows = joinedBytes === undefined ? [] : new JoinedRows(joinedBytes);
-  const rowNumbers: number[] = [];
-  let dataRows = 0;
-  for (const { cells, row, error } of records) {
-    if (error) return fail(error);
-    if (cells.every((cell) => cell === '')) continue;
-    if (!header) {
-      header = cells;
-      headerRow = row;
-      continue;
+  const builder = new TableBuilder(joinedBytes);
+  for (const record of records) if (!builder.add(record)) break;
+  return builder.finish();
+}
+
+// The same a record at a time, for a reader that gets its file in pieces.
+export class TableBuilder {
+  private header: string[] | null = null;
+  private headerRow = 1;
+  private readonly rows: string[][] | JoinedRows;
+  private readonly rowNumbers: number[] = [];
+  private dataRows = 0;
+  private failure: ImportError | null = null;
+
+  constructor(joinedBytes?: number) {
+    this.rows = joinedBytes === undefined ? [] : new JoinedRows(joinedBytes);
+  }
+
+  // False once the table cannot be made: finish() says why, and later records change nothing.
+  add({ cells, row, error }: SourceRow): boolean {
+    if (this.failure) return false;
+    if (error) return this.fail(error);
+    if (cells.every((cell) => cell === '')) return true;
+    if (!this.header) {
+      this.header = cells;
+      this.headerRow = row;
+      return true;
     }
-    if (++dataRows > MAX_ROWS) continue;
-    const expected = header.length;
+    if (++this.dataRows > MAX_ROWS) return true;
+    const expected = this.header.length;
     // Empty cells after the last column (a trailing delimiter) are harmless; anything else is not.
     if (cells.length < expected || cells.slice(expected).some((cell) => cell !== '')) {
-      return fail({ code: 'ragged_row', row, found: filledLength(cells), expected });
+      return this.fail({ code: 'ragged_row', row, found: filledLength(cells), expected });
     }
-    rows.push(cells.length === expected ? cells : cells.slice(0, expected));
-    rowNumbers.push(row);
+    this.rows.push(cells.length === expected ? cells : cells.slice(0, expected));
+    this.rowNumbers.push(row);
+    return true;
   }
-  if (!header) return fail({ code: 'empty' });
-  if (dataRows === 0) return fail({ code: 'no_data_rows' });
-  if (dataRows > MAX_ROWS) return fail({ code: 'too_many_rows', limit: MAX_ROWS, found: dataRows });
-  return checkHeader(header, headerRow, rows, rowNumbers);
+
+  finish(): Result<Table> {
+    if (this.failure) return fail(this.failure);
+    if (!this.header) return fail({ code: 'empty' });
+    if (this.dataRows === 0) return fail({ code: 'no_data_rows' });
+    if (this.dataRows > MAX_ROWS) return fail({ code: 'too_many_rows', limit: MAX_ROWS, found: this.dataRows });
+    return checkHeader(this.header, this.headerRow, this.rows, this.rowNumbers);
+  }
+
+  private fail(error: ImportError): false {
+    this.failure = error;
+    return false;
+  }
 }
 
 // Drops trailing columns without header or data (e.g. "a;b;c;" on every line), then demands a

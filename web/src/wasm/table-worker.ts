@@ -3,20 +3,18 @@
 // file replaces this one.
 import { toNeuronData } from '../data/dataset.ts';
 import { ownDataText } from '../data/own-data.ts';
-import { readDataPieces } from '../data/read-file.ts';
+import { readDataSource, type ByteSource } from '../data/read-file.ts';
 import { ok } from '../data/result.ts';
+import { filePieces } from '../data/text-file.ts';
 import { opened } from '../data/table-source.ts';
 import type { Table } from '../data/table.ts';
 import type { TableEvents, TableRequests } from './table-protocol.ts';
 import { serve, Transfer, type WorkerEnd } from './worker-protocol.ts';
 
-// Workers have it; the page's TypeScript library (DOM) does not declare it.
-declare class FileReaderSync {
-  readAsArrayBuffer(blob: Blob): ArrayBuffer;
-}
-
-// Small pieces: their decoded text (two bytes a character) stays under V8's large-object size, so it
-// dies young instead of piling up until a full collection (1 MB pieces: ~100 MB for a 16 MB file).
+// Small pieces for the parser: their decoded text (two bytes a character) stays under V8's
+// large-object size, so it dies young instead of piling up until a full collection. They are cut
+// from megabytes read into one reused buffer (filePieces), not read one by one: a fresh buffer a
+// piece stayed in memory as garbage, as much again as the file.
 const PIECE_BYTES = 32 * 1024;
 const QUIET_MS = 300;        // a read faster than this shows no progress bar
 const PROGRESS_EVERY_MS = 100;
@@ -34,13 +32,10 @@ serve<TableRequests, TableEvents>(self as unknown as WorkerEnd, async (out) => {
         last = now;
         out.emit('progress', { fraction });
       };
-      // A piece at a time, synchronously (a worker may): the file's bytes are never all in memory
-      // at once, nor its whole text.
-      const reader = new FileReaderSync();
-      const readPiece = (from: number, to: number) => new Uint8Array(reader.readAsArrayBuffer(file.slice(from, to)));
-      const start = readPiece(0, 2);
+      const source = fileSource(file);
+      const start = await source.head(2);
       if (start[0] === 0x50 && start[1] === 0x4b) out.emit('progress', { fraction: null });  // "PK", a zip: no fraction to tell; shown at once
-      const read = await readDataPieces(name, file.size, readPiece, { onProgress: report, joined: true, pieceBytes: PIECE_BYTES });
+      const read = await readDataSource(name, source, { onProgress: report, joined: true });
       if (!read.ok) return read;
       table = read.value;
       return opened(table);
@@ -54,3 +49,16 @@ serve<TableRequests, TableEvents>(self as unknown as WorkerEnd, async (out) => {
     },
   };
 });
+
+function fileSource(file: Blob): ByteSource {
+  return {
+    size: file.size,
+    head: async (n) => new Uint8Array(await file.slice(0, n).arrayBuffer()),
+    whole: async () => new Uint8Array(await file.arrayBuffer()),
+    pieces: async function* () {
+      for await (const bytes of filePieces(file)) {
+        for (let from = 0; from < bytes.length; from += PIECE_BYTES) yield bytes.subarray(from, from + PIECE_BYTES);
+      }
+    },
+  };
+}
