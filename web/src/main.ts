@@ -1,6 +1,6 @@
 // Entry point: read the state from the URL, draw the frame, and load the page asked for.
 import './styles/base.css';
-import { loadLanguage } from './app/i18n.ts';
+import { loadLanguage, warmNumberFormats } from './app/i18n.ts';
 import { mountShell } from './app/shell.ts';
 import { Store } from './app/store.ts';
 import { parseState } from './app/url-state.ts';
@@ -24,6 +24,7 @@ addEventListener('unhandledrejection', (event) => {
 
 const entry = PAGES.find((page) => page.id === state.page) ?? PAGES[0];
 shell.setTitle(entry.title);
+setTimeout(warmNumberFormats);
 try {
   const mount = await entry.load();
   await mount(shell, store);

@@ -3,6 +3,19 @@ import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { formatFixed, formatNumber, scientificParts } from './i18n.ts';
 
+// KaTeX's first formula costs ~40 ms more than later ones (its tables, its fonts' first layout):
+// paid in a task of its own once this module has loaded, not inside a page's first frame.
+setTimeout(() => {
+  const scratch = document.createElement('span');
+  scratch.style.cssText = 'position:absolute;visibility:hidden;pointer-events:none';
+  scratch.setAttribute('aria-hidden', 'true');
+  document.body.append(scratch);
+  katex.render('\\begin{aligned} o &= \\sigma(w_0 + w_1\\cdot x_1) \\\\ &= 0{,}5 \\end{aligned}', scratch,
+    { throwOnError: false, displayMode: true, output: 'htmlAndMathml' });
+  void scratch.offsetHeight;
+  scratch.remove();
+});
+
 export function renderMath(element: HTMLElement, tex: string, display = false): void {
   katex.render(tex, element, { throwOnError: false, displayMode: display, output: 'htmlAndMathml' });
   // A formula box scrolls sideways on a phone: it takes keyboard focus so that a keyboard can scroll
