@@ -145,6 +145,34 @@ describe('Ordvektorer', () => {
     assert.equal(await page.locator('.gallery a.example:visible').count(), 0);
   });
 
+  test('a file being read can be cancelled: the vectors from before stay in use and still answer', async () => {
+    const page = await openVectors('&tool=neighbours&w=konge');
+    // Annullér pressed by the page itself the moment the reading shows, before the worker answers
+    const cancelled = page.evaluate(() => new Promise<string>((resolve) => {
+      const button = document.querySelector<HTMLButtonElement>('[data-action="vectors-cancel"]')!;
+      const box = button.parentElement!;
+      new MutationObserver((_, observer) => {
+        if (box.hidden) return;
+        observer.disconnect();
+        button.click();
+        resolve(document.querySelector('.load-panel .data-summary')!.textContent ?? '');
+      }).observe(box, { attributes: true, attributeFilter: ['hidden'] });
+    }));
+    const input = page.locator('input[name="vectors-file"]');
+    await input.setInputFiles({ name: 'haandlavet.vec', mimeType: 'text/plain', buffer: Buffer.from(HAND_MADE) });
+    assert.equal(await cancelled, 'Læser haandlavet.vec …');
+    await page.locator('.load-panel .data-summary',
+      { hasText: 'Læsningen af haandlavet.vec blev annulleret; vektorerne fra før er stadig i brug.' }).waitFor();
+    assert.equal(await page.locator('[data-vectors="loading"]').isVisible(), false);
+    await page.waitForTimeout(300);  // a late answer from the ended worker would show here
+    assert.match(await page.locator('.vectors-info').innerText(), /40\.000 danske ord/);
+    await page.locator('.gallery a.example', { hasText: 'Naboer: hund' }).click();
+    await page.locator('.matches tbody tr').first().filter({ hasText: 'hunden' }).waitFor();
+    // and the same file, not cancelled, is used
+    await input.setInputFiles({ name: 'haandlavet.vec', mimeType: 'text/plain', buffer: Buffer.from(HAND_MADE) });
+    await page.locator('.vectors-info', { hasText: 'haandlavet.vec: 7 ord med 4 tal hver.' }).waitFor();
+  });
+
   test('a truncated download and a wrong header are explained', async () => {
     const page = await openVectors('&tool=neighbours&w=hund');
     const input = page.locator('input[name="vectors-file"]');

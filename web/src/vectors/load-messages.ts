@@ -18,6 +18,7 @@ const REASONS: Record<Exclude<LoadProblemKind, 'ok'>, MessageKey> = {
   gzip_broken: 'loadGzipBroken',
   fetch_failed: 'loadFetchFailed',
   file_too_large: 'loadTooLarge',
+  stopped: 'loadStopped',
 };
 
 export function loadProblemText(name: string, problem: LoadProblem): string {

@@ -4,7 +4,9 @@ import { h, tr, trAttribute } from '../app/dom.ts';
 import { t } from '../app/i18n.ts';
 
 export interface LoadEvents {
-  file(file: File): Promise<string | null>;  // null when loaded, else the message to show
+  // null when loaded, else the message to show; 'superseded' when another file was chosen meanwhile
+  file(file: File): Promise<string | null | 'cancelled' | 'superseded'>;
+  cancel(): void;  // the file being read is not wanted after all
   backToDefault(): Promise<void>;
 }
 
@@ -13,7 +15,8 @@ export class LoadPanel {
   private readonly input = h('input', { type: 'file', class: 'visually-hidden', name: 'vectors-file',
     accept: '.vec,.txt,.bin,.gz,.aivec,.w2v,text/plain,application/gzip' });
   private readonly status = h('p', { class: 'data-summary', role: 'status' });
-  private readonly busy = h('progress', { hidden: true, 'data-vectors': 'loading' });  // no value: the core reads in one go
+  private readonly busy = h('progress', { 'data-vectors': 'loading' });  // no value: the core reads in one go
+  private readonly busyBox: HTMLElement;
   private readonly message = h('p', { class: 'field-error', role: 'alert', hidden: true });
   private readonly back = tr('button', 'loadDefaultButton', { type: 'button', hidden: true });
 
@@ -32,7 +35,10 @@ export class LoadPanel {
       if (file) void this.load(file);
     });
     trAttribute(this.busy, 'aria-label', 'vectorsLoadingLabel');
-    this.root = h('div', { class: 'load-panel' }, button, tr('p', 'loadHelp', { class: 'field-help' }), this.status, this.busy,
+    const cancel = tr('button', 'uploadCancel', { type: 'button', 'data-action': 'vectors-cancel' });
+    cancel.addEventListener('click', () => events.cancel());
+    this.busyBox = h('div', { class: 'upload-reading', hidden: true }, this.busy, cancel);
+    this.root = h('div', { class: 'load-panel' }, button, tr('p', 'loadHelp', { class: 'field-help' }), this.status, this.busyBox,
       this.message, this.back);
   }
 
@@ -44,10 +50,12 @@ export class LoadPanel {
   private async load(file: File): Promise<void> {
     this.message.hidden = true;
     this.status.textContent = t('vectorsLoadingFile', { name: file.name });
-    this.busy.hidden = false;
-    const problem = await this.events.file(file).finally(() => { this.busy.hidden = true; });
-    this.status.textContent = '';
-    this.message.hidden = problem === null;
-    this.message.textContent = problem ?? '';
+    this.busyBox.hidden = false;
+    const problem = await this.events.file(file);
+    if (problem === 'superseded') return;  // another file was chosen meanwhile: its reading shows
+    this.busyBox.hidden = true;
+    this.status.textContent = problem === 'cancelled' ? t('vectorsLoadCancelled', { name: file.name }) : '';
+    this.message.hidden = problem === null || problem === 'cancelled';
+    this.message.textContent = problem === null || problem === 'cancelled' ? '' : problem;
   }
 }

@@ -33,7 +33,8 @@ export function mountVectorsPage(shell: Shell, store: Store): void {
 }
 
 class VectorsPage {
-  private readonly client: VectorsClient;
+  private client: VectorsClient;
+  private reading: { cancel(outcome: 'cancelled' | 'superseded'): void } | null = null;  // a file's own worker, loading
   private readonly form: QuestionForm;
   private readonly answer: AnswerView;
   private readonly pca: PcaView;
@@ -57,7 +58,8 @@ class VectorsPage {
       replace: (unknown, suggestion) => this.replaceWord(unknown, suggestion),
     });
     this.gallery = new Gallery(store, (example) => this.choose(example));
-    this.loadPanel = new LoadPanel({ file: (file) => this.loadFile(file), backToDefault: () => this.loadDefault() });
+    this.loadPanel = new LoadPanel({ file: (file) => this.loadFile(file), cancel: () => this.reading?.cancel('cancelled'),
+      backToDefault: () => this.loadDefault() });
     const canvas = h('canvas', { role: 'img' });
     trAttribute(canvas, 'aria-label', 'sectionVectorsPlot');
     shell.main.append(this.layout(canvas));
@@ -107,6 +109,7 @@ class VectorsPage {
   }
 
   private async loadDefault(): Promise<void> {
+    this.reading?.cancel('cancelled');  // "Tilbage til standardvektorerne" while a file is read
     if (this.store.state.vectors.from) this.store.update((s) => { s.vectors.from = null; });
     this.info.textContent = t('vectorsLoading');
     const reply = await this.client.loadDefault(new URL(vectorsUrl, location.href).href).catch(() => null);
@@ -121,10 +124,25 @@ class VectorsPage {
     }
   }
 
-  private async loadFile(file: File): Promise<string | null> {
+  // A file is read by a worker of its own, so that Annullér simply ends it and a file that cannot
+  // be used leaves the vectors in use (and their worker) as they were; a large one takes seconds.
+  private async loadFile(file: File): Promise<string | null | 'cancelled' | 'superseded'> {
     if (file.size > MAX_FILE_BYTES) return loadProblemText(file.name, { kind: 'file_too_large', line: -1, vector: -1 });
-    const reply = await this.client.loadFile(file.name, file);
-    if (reply.type === 'load-failed') return loadProblemText(file.name, reply.problem);
+    this.reading?.cancel('superseded');
+    let cancel = (_outcome: 'cancelled' | 'superseded') => undefined as void;
+    const stopped = new Promise<'cancelled' | 'superseded'>((resolve) => { cancel = resolve; });
+    const reading = { cancel };
+    this.reading = reading;
+    const next = new VectorsClient((message) => { if (this.client === next) this.shell.workerStopped(message); });
+    const reply = await Promise.race([next.loadFile(file.name, file).catch(() => null), stopped]);
+    if (this.reading === reading) this.reading = null;
+    if (reply === null || typeof reply === 'string' || reply.type === 'load-failed') {
+      next.terminate();
+      if (typeof reply === 'string') return reply;
+      return loadProblemText(file.name, reply?.problem ?? { kind: 'stopped', line: -1, vector: -1 });
+    }
+    this.client.terminate();
+    this.client = next;
     this.accept(reply);
     return null;
   }

@@ -7,10 +7,15 @@ export type { LoadReply };
 
 export class VectorsClient {
   private readonly client: WorkerClient<VectorsRequests, Record<never, never>>;
+  private readonly worker = new Worker(new URL('./vectors-worker.ts', import.meta.url), { type: 'module' });
 
   constructor(onFatal: (message: string) => void) {
-    const worker = new Worker(new URL('./vectors-worker.ts', import.meta.url), { type: 'module' });
-    this.client = new WorkerClient(worker, {}, onFatal);
+    this.client = new WorkerClient(this.worker, {}, onFatal);
+  }
+
+  // Ends the worker and its vectors; what still waits for an answer gets none.
+  terminate(): void {
+    this.worker.terminate();
   }
 
   loadDefault(url: string): Promise<LoadReply> {

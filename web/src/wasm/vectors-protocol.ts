@@ -12,7 +12,7 @@ export interface VectorsInfo {
 }
 
 // Why vectors could not be loaded: the core's status, or a step before it.
-export type LoadProblemKind = VectorStatusName | 'fetch_failed' | 'gzip_broken' | 'file_too_large';
+export type LoadProblemKind = VectorStatusName | 'fetch_failed' | 'gzip_broken' | 'file_too_large' | 'stopped';
 
 export interface LoadProblem {
   kind: LoadProblemKind;
