@@ -9,6 +9,7 @@
 
 #include "common/rng.hpp"
 #include "language/ngram_index.hpp"
+#include "language/ngram_scorer.hpp"
 #include "language/token_stream.hpp"
 
 using namespace vaerksted;
@@ -197,4 +198,79 @@ TEST(NgramIndexCounts, EmptyTextAndBadContextsAnswerNothing) {
     const std::vector<std::int32_t> tooLong(6, 0);
     EXPECT_EQ(index.next(tooLong.data(), 5).contextCount, 0);  // N ≤ 5
     EXPECT_EQ(index.nextBackingOff(bad.data(), 1).contextLength, 0);
+}
+
+TEST(NgramScorer, EveryOrderSumsToOneOverTheWordsAndUnknown) {
+    const Note note;
+    const NgramScorer scorer(note.index);
+    const std::vector<std::vector<std::int32_t>> contexts{
+        {}, note.ids({"løber"}), note.ids({"en", "hund"}), note.ids({"hund", "en", "kat"}),  // seen, unseen
+        {-1, note.text.find("kat")}, note.ids({"kat", "løber", "ikke", "efter"})};
+    for (const auto& c : contexts) {
+        double sum = scorer.probability(c.data(), static_cast<int>(c.size()), -1);
+        for (std::int32_t w = 0; w < note.text.vocabularySize(); ++w) sum += scorer.probability(c.data(), static_cast<int>(c.size()), w);
+        EXPECT_NEAR(sum, 1.0, 1e-12) << c.size();
+    }
+}
+
+TEST(NgramScorer, TheNotesBigramSmoothedByHand) {
+    const Note note;
+    const NgramScorer scorer(note.index);
+    // P₀(efter) = (4 + 1)/(25 + 6 + 1) = 5/32; after "løber" (4 times, 3 different next words, "løber
+    // efter" once): P = (1 − 0,75)/4 + 0,75·3/4·5/32 = 0,0625 + 0,087890625 = 0,150390625
+    const auto loeber = note.ids({"løber"});
+    EXPECT_DOUBLE_EQ(scorer.probability(loeber.data(), 1, note.text.find("efter")), 0.150390625);
+    // "kat kat" was never seen, so the bigram level decides: "kat" 4 times, "kat en" once, 2
+    // different next words: (1 − 0,75)/4 + 0,75·2/4·9/32 = 0,0625 + 0,10546875 = 0,16796875
+    const auto katkat = note.ids({"kat", "kat"});
+    EXPECT_DOUBLE_EQ(scorer.probability(katkat.data(), 2, note.text.find("en")), 0.16796875);
+    // a context ending in an unknown word was never seen at any length: P₀(en) = 9/32
+    const std::vector<std::int32_t> katUlv{note.text.find("kat"), -1};
+    EXPECT_DOUBLE_EQ(scorer.probability(katUlv.data(), 2, note.text.find("en")), 9.0 / 32.0);
+}
+
+TEST(NgramScorer, HeldOutLossOfTheUnigramModelByHand) {
+    const Note note;
+    const NgramScorer scorer(note.index);
+    const std::vector<std::int32_t> heldOut = encodeText("En ulv", note.text, TokenSettings{false});
+    ASSERT_EQ(heldOut, (std::vector<std::int32_t>{note.text.find("en"), -1}));
+    const HeldOutScore s = scorer.score(heldOut, 1);
+    // P₀(en) = 9/32, P₀(ulv) = 1/32: loss = (ln(32/9) + ln 32)/2
+    EXPECT_NEAR(s.lossPerWord, (std::log(32.0 / 9.0) + std::log(32.0)) / 2.0, 1e-12);
+    EXPECT_NEAR(s.perplexity, std::exp(s.lossPerWord), 1e-12);
+    EXPECT_EQ(s.words, 2);
+    EXPECT_EQ(s.unknownWords, 1);
+}
+
+TEST(NgramScorer, LongerContextsHelpOnTextFromTheSameSource) {
+    // A source where the next word depends on the word before (a Markov chain): the bigram model
+    // must beat the unigram model on held-out text, and the loss stays finite for every order.
+    Rng rng(5);
+    const auto walk = [&](std::size_t n) {
+        std::vector<std::int32_t> out{0};
+        while (out.size() < n) {
+            const std::int32_t last = out.back();
+            out.push_back(rng.uniform() < 0.8 ? (last + 1) % 12 : static_cast<std::int32_t>(rng.below(12)));
+        }
+        return out;
+    };
+    const NgramIndex index(walk(20000), 12);
+    const NgramScorer scorer(index);
+    const auto heldOut = walk(3000);
+    std::vector<double> loss;
+    for (int n = 1; n <= 5; ++n) {
+        loss.push_back(scorer.score(heldOut, n).lossPerWord);
+        EXPECT_TRUE(std::isfinite(loss.back()));
+    }
+    EXPECT_LT(loss[1], loss[0] - 0.5);  // ln 12 ≈ 2,48 against roughly 0,8
+    EXPECT_NEAR(loss[0], std::log(12.0), 0.05);
+}
+
+TEST(NgramIndexCounts, FollowerCountIsTheNumberOfDifferentNextWords) {
+    const Note note;
+    const auto loeber = note.ids({"løber"});
+    EXPECT_EQ(note.index.followerCount(loeber.data(), 1), 3);  // en, efter, ikke
+    const auto enHund = note.ids({"en", "hund"});
+    EXPECT_EQ(note.index.followerCount(enHund.data(), 2), 3);  // efter (2), løber, en (across the end)
+    EXPECT_EQ(note.index.followerCount(nullptr, 0), 6);
 }

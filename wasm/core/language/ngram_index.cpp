@@ -83,6 +83,17 @@ NextCounts NgramIndex::nextBackingOff(const std::int32_t* context, int length) c
     return next(context, 0);
 }
 
+std::int64_t NgramIndex::followerCount(const std::int32_t* context, int length) const {
+    if (size() == 0 || length < 0 || length > kMaxContext) return 0;
+    if (length == 0) return std::count_if(unigram_.begin(), unigram_.end(), [](std::int64_t c) { return c > 0; });
+    if (count(context, length) == 0) return 0;
+    const auto [lo, hi] = range(context, length);
+    // The range is sorted by the next word: hop from run to run by binary search.
+    std::int64_t runs = 0;
+    for (std::int64_t i = lo; i < hi; ++runs) i = narrow(i, hi, length, at(static_cast<std::int64_t>(sorted_[static_cast<std::size_t>(i)]) + length)).second;
+    return runs;
+}
+
 std::vector<int> NgramIndex::matchLengths(const std::int32_t* seq, int n) const {
     std::vector<int> out(static_cast<std::size_t>(std::max(n, 0)), 0);
     for (int i = 0; i < n; ++i) {

@@ -49,6 +49,9 @@ public:
     // contextLength; the empty context always occurs in a non-empty text).
     NextCounts nextBackingOff(const std::int32_t* context, int length) const;
 
+    // T(c): how many different words follow the context (length 0: different words in the text).
+    std::int64_t followerCount(const std::int32_t* context, int length) const;
+
     // For each i: how many words from seq[i] on occur in the text word for word (≤ kMaxMatch).
     std::vector<int> matchLengths(const std::int32_t* seq, int n) const;
 

@@ -63,4 +63,13 @@ EncodedPrompt encodePrompt(std::string_view text, const TokenStream& model, Toke
     return out;
 }
 
+std::vector<std::int32_t> encodeText(std::string_view text, const TokenStream& model, TokenSettings settings) {
+    const TokenStream own = tokenise(text, settings);
+    std::vector<std::int32_t> idOf(own.words.size());  // own id → the model's (or −1)
+    for (std::size_t i = 0; i < own.words.size(); ++i) idOf[i] = model.find(own.words[i]);
+    std::vector<std::int32_t> out(own.tokens.size());
+    for (std::size_t i = 0; i < own.tokens.size(); ++i) out[i] = idOf[static_cast<std::size_t>(own.tokens[i])];
+    return out;
+}
+
 }  // namespace vaerksted::language

@@ -59,4 +59,7 @@ struct EncodedPrompt {
 };
 EncodedPrompt encodePrompt(std::string_view text, const TokenStream& model, TokenSettings settings = {});
 
+// A whole text in a model's words, every word kept: −1 for one the model does not know (held-out text).
+std::vector<std::int32_t> encodeText(std::string_view text, const TokenStream& model, TokenSettings settings = {});
+
 }  // namespace vaerksted::language
