@@ -1,6 +1,7 @@
 // The N-gram counts against the notes' worked example ("Simple sprogmodeller") and against plain
 // counting, and the tokeniser the language models share with word2vec.
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <string>
 #include <vector>
@@ -8,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "common/rng.hpp"
+#include "language/ngram_generator.hpp"
 #include "language/ngram_index.hpp"
 #include "language/ngram_scorer.hpp"
 #include "language/token_stream.hpp"
@@ -273,4 +275,58 @@ TEST(NgramIndexCounts, FollowerCountIsTheNumberOfDifferentNextWords) {
     const auto enHund = note.ids({"en", "hund"});
     EXPECT_EQ(note.index.followerCount(enHund.data(), 2), 3);  // efter (2), løber, en (across the end)
     EXPECT_EQ(note.index.followerCount(nullptr, 0), 6);
+}
+
+TEST(NgramGenerate, GreedyRepeatsItselfAsTheNotesSay) {
+    const Note note;
+    Rng rng(1);
+    SampleSettings greedy;
+    greedy.greedy = true;
+    // after "en": hund 4, kat 4 (equal: the word met first); after "hund": efter 2; after "efter": en 4
+    const Generated g = generate(note.index, note.ids({"en"}), 2, 6, false, greedy, rng);
+    EXPECT_EQ(g.words, note.ids({"hund", "efter", "en", "hund", "efter", "en"}));
+    EXPECT_EQ(g.end, GenerationEnd::Done);
+    EXPECT_DOUBLE_EQ(g.probabilities[0], 1.0);
+}
+
+TEST(NgramGenerate, DrawsFollowTheCountsAtTemperatureOne) {
+    const Note note;
+    Rng rng(2026);
+    const auto loeber = note.ids({"løber"});
+    const std::int32_t efter = note.text.find("efter");
+    const int draws = 40000;
+    int hits = 0;
+    for (int i = 0; i < draws; ++i) hits += generate(note.index, loeber, 2, 1, false, SampleSettings{}, rng).words[0] == efter;
+    // P(efter | løber) = 1/4: within 3σ = 3·√(¼·¾/40000)
+    EXPECT_NEAR(hits / static_cast<double>(draws), 0.25, 3.0 * std::sqrt(0.25 * 0.75 / draws));
+}
+
+TEST(NgramGenerate, AnUnseenContextEndsTheTextUnlessBackingOff) {
+    const Note note;
+    Rng rng(3);
+    const Generated stuck = generate(note.index, note.ids({"hund", "en", "kat"}), 4, 5, false, SampleSettings{}, rng);
+    EXPECT_TRUE(stuck.words.empty());  // "hund en kat" never occurs
+    EXPECT_EQ(stuck.end, GenerationEnd::UnseenContext);
+    const Generated on = generate(note.index, note.ids({"hund", "en", "kat"}), 4, 5, true, SampleSettings{}, rng);
+    EXPECT_EQ(on.words.size(), 5u);
+    EXPECT_EQ(on.contextLengths[0], 2);  // "en kat" was seen
+    const NextDistribution next = nextDistribution(note.index, note.ids({"løber"}).data(), 1, 2, false, SampleSettings{});
+    EXPECT_EQ(next.contextCount, 4);
+    EXPECT_DOUBLE_EQ(next.p[0], 0.5);  // løber en: 2 of 4
+    EXPECT_NEAR(next.entropyP, -(0.5 * std::log(0.5) + 2 * 0.25 * std::log(0.25)), 1e-12);
+}
+
+TEST(NgramGenerate, TheSameSeedGivesTheSameText) {
+    const Note note;
+    SampleSettings hot;
+    hot.temperature = 1.5;
+    Rng a(77), b(77);
+    EXPECT_EQ(generate(note.index, note.ids({"en"}), 3, 30, true, hot, a).words,
+              generate(note.index, note.ids({"en"}), 3, 30, true, hot, b).words);
+    SampleSettings bad;
+    bad.temperature = 0;
+    Rng c(1);
+    const Generated refused = generate(note.index, note.ids({"en"}), 2, 3, false, bad, c);
+    EXPECT_EQ(refused.end, GenerationEnd::BadSettings);
+    EXPECT_EQ(refused.status, SampleStatus::BadTemperature);
 }
