@@ -35,3 +35,7 @@ vaerksted_wasm_module(word2vec_core wasm/bindings/word2vec_bindings.cpp vaerkste
   -sMAXIMUM_MEMORY=4GB)
 vaerksted_wasm_module(word2vec_core_simd wasm/bindings/word2vec_bindings.cpp vaerksted_core_simd createWord2VecCore
   -sMAXIMUM_MEMORY=4GB -msimd128)
+
+# The text-generation module (Tekstgenerering): N-gram models, the sampler, the notes' network.
+vaerksted_wasm_module(language_core wasm/bindings/language_bindings.cpp vaerksted_core createLanguageCore
+  -sMAXIMUM_MEMORY=4GB)

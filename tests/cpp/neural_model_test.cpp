@@ -21,6 +21,7 @@
 #include <gtest/gtest.h>
 
 #include "common/rng.hpp"
+#include "language/forward_steps.hpp"
 #include "language/neural_model.hpp"
 
 using namespace vaerksted;
@@ -670,4 +671,26 @@ TEST(NeuralModelStatus, StatusesHaveDistinctNames) {
     EXPECT_EQ(o, Optimiser::Adam);
     EXPECT_STREQ(optimiserName(o), "adam");
     EXPECT_FALSE(parseOptimiser("rmsprop", o));
+}
+
+TEST(NeuralModelForwardSteps, TheCourseToyStepByStep) {
+    // the python3 numbers at the top of this file
+    Eigen::VectorXd x(4);
+    x << 1, -2, 3, 0;
+    Eigen::MatrixXd W(2, 5), U(2, 3);
+    W << 1, 0, 1, 1, 5, 2, 4, 2, -1, 3;
+    U << 0.5, 1, 2, 0.2, 0, -4;
+    const ForwardSteps s = forwardSteps(x, W, U, Activation::Sigmoid);
+    ASSERT_EQ(s.status, kOk);
+    EXPECT_DOUBLE_EQ(s.a[0], 2.0);
+    EXPECT_DOUBLE_EQ(s.a[1], -1.0);
+    EXPECT_NEAR(s.h[0], 0.8807970779778823, 1e-15);
+    EXPECT_NEAR(s.y[0], 1.9186799207178726, 1e-14);
+    EXPECT_NEAR(s.z[0], 0.9423749360828017, 1e-14);
+    EXPECT_NEAR(s.z[0] + s.z[1], 1.0, 1e-15);
+    // a weight matrix of the wrong width, or a number that is not finite: refused
+    EXPECT_EQ(forwardSteps(x, U, U, Activation::Sigmoid).status, NeuralStatus::InvalidWeights);
+    Eigen::VectorXd bad = x;
+    bad[1] = std::numeric_limits<double>::quiet_NaN();
+    EXPECT_EQ(forwardSteps(bad, W, U, Activation::Sigmoid).status, NeuralStatus::InvalidWeights);
 }

@@ -2,6 +2,7 @@
 // (the glue of emcc 3.1.6 would otherwise fetch() a file URL, which node refuses).
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import type { LanguageCoreModule } from '@wasm/language_core.mjs';
 import type { Word2VecCoreModule } from '@wasm/word2vec_core.mjs';
 import type { NeuronCoreModule } from '../../web/src/wasm/neuron-types.ts';
 
@@ -23,4 +24,13 @@ export async function loadWord2VecCore(build: 'plain' | 'simd' = 'plain'): Promi
     default: (options: { wasmBinary: Uint8Array }) => Promise<Word2VecCoreModule>;
   };
   return createWord2VecCore({ wasmBinary: await readFile(new URL(`${name}.wasm`, buildDir)) });
+}
+
+// The text-generation module (build/wasm/language_core.mjs), loaded the same way.
+export async function loadLanguageCore(): Promise<LanguageCoreModule> {
+  const glue = fileURLToPath(new URL('language_core.mjs', buildDir));
+  const { default: createLanguageCore } = (await import(glue)) as {
+    default: (options: { wasmBinary: Uint8Array }) => Promise<LanguageCoreModule>;
+  };
+  return createLanguageCore({ wasmBinary: await readFile(new URL('language_core.wasm', buildDir)) });
 }

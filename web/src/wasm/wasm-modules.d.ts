@@ -268,3 +268,77 @@ declare module '@wasm/word2vec_core_simd.mjs' {
   export * from '@wasm/word2vec_core.mjs';
   export { default } from '@wasm/word2vec_core.mjs';
 }
+
+// Types of build/wasm/language_core.mjs (wasm/bindings/language_bindings.cpp): text generation.
+declare module '@wasm/language_core.mjs' {
+  export type SampleStatusName = 'ok' | 'bad_temperature' | 'bad_top_k' | 'bad_top_p' | 'empty' | 'nothing_possible';
+  export type NeuralStatusName =
+    | 'ok' | 'invalid_context_words' | 'invalid_hidden' | 'unknown_activation' | 'unknown_optimiser'
+    | 'invalid_learning_rate' | 'invalid_moments' | 'invalid_epsilon' | 'invalid_batch_size' | 'invalid_vocabulary'
+    | 'invalid_embeddings' | 'too_many_weights' | 'not_ready' | 'invalid_word_id' | 'context_mismatch' | 'no_rows'
+    | 'invalid_steps' | 'invalid_weights' | 'non_finite' | 'diverged' | 'too_many_rows';
+
+  // The sampler's settings (a missing field: T = 1, not greedy, no top-k, no top-p).
+  export interface SampleSettings {
+    temperature?: number;
+    greedy?: boolean;
+    topK?: number;  // 0: all
+    topP?: number;  // 1: all
+  }
+
+  export interface NextWords {
+    status: SampleStatusName;
+    contextLength: number;   // words of context used (fewer than asked after a back-off)
+    contextCount: number;    // times the context occurs; 0: never seen
+    words: Int32Array;       // the words after it, most frequent first
+    counts: Float64Array;    // count(context word)
+    p: Float64Array;         // count(context word) / count(context)
+    z: Float64Array;         // after the sampler's settings
+    entropyP: number;
+    entropyZ: number;
+  }
+
+  export interface GeneratedText {
+    words: Int32Array;
+    probabilities: Float64Array;  // z of each word when drawn
+    contextLengths: Int32Array;
+    end: 'done' | 'unseen_context' | 'bad_settings';
+    status: SampleStatusName | 'bad_seed' | 'bad_count';
+  }
+
+  export interface NgramModel {
+    build(text: string, sentenceEnds: boolean): { words: number; tokens: number };
+    begin(sentenceEnds: boolean): void;
+    feed(piece: Uint8Array): void;
+    finish(): { words: number; tokens: number };
+    words(): string;  // every word in id order, each followed by "\n"
+    encode(text: string, sentenceEnds: boolean): { ids: Int32Array; unknown: string[] };
+    next(context: Int32Array | number[], order: number, backoff: boolean, sample: SampleSettings): NextWords;
+    generate(prompt: Int32Array | number[], order: number, count: number, backoff: boolean, sample: SampleSettings,
+      seed: number): GeneratedText;
+    table(n: number, limit: number): { different: number; grams: Int32Array; counts: Float64Array };
+    score(heldOut: string, order: number, sentenceEnds: boolean): { lossPerWord: number; perplexity: number; words: number;
+      unknownWords: number };
+    matchLengths(ids: Int32Array | number[]): Int32Array;
+    delete(): void;
+  }
+
+  export type NetworkSteps =
+    | { status: 'ok'; a: Float64Array; h: Float64Array; y: Float64Array; z: Float64Array }
+    | { status: Exclude<NeuralStatusName, 'ok'> };
+
+  export interface LanguageCoreModule {
+    NgramModel: new () => NgramModel;
+    // x (n), W (d rows of 1 + n numbers), U (V rows of 1 + d), row by row; column 0 the biases.
+    networkForward(x: Float64Array | number[], w: Float64Array | number[], u: Float64Array | number[], hidden: number,
+      activation: string): NetworkSteps;
+    statusNames(): { sample: SampleStatusName[]; neural: NeuralStatusName[] };
+  }
+
+  export interface ModuleOptions {
+    wasmBinary?: ArrayBuffer | Uint8Array;
+    locateFile?: (path: string, prefix: string) => string;
+  }
+
+  export default function createLanguageCore(options?: ModuleOptions): Promise<LanguageCoreModule>;
+}

@@ -1,0 +1,92 @@
+// The text-generation module through wasm: the note's four sentences (numbers from the note and a
+// hand count), the course's small network, the sampler's statuses, and determinism by seed.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadLanguageCore } from './wasm-module.ts';
+
+const core = await loadLanguageCore();
+const NOTE = 'En hund løber efter en kat. Løber en hund efter en kat? En kat løber ikke efter en hund. Efter en kat løber en hund.';
+
+function noteModel() {
+  const model = new core.NgramModel();
+  assert.deepEqual(model.build(NOTE, false), { words: 6, tokens: 25 });
+  const words = model.words().split('\n').slice(0, -1);
+  const id = (w: string) => words.indexOf(w);
+  return { model, words, id };
+}
+
+test("the note's bigrams: 12 different, P(efter | løber) = 1/4, counts behind it", () => {
+  const { model, id } = noteModel();
+  const table = model.table(2, 100);
+  assert.equal(table.different, 12);
+  assert.equal(table.counts.reduce((a, b) => a + b, 0), 25);
+  const next = model.next([id('løber')], 2, false, {});
+  assert.equal(next.contextCount, 4);
+  const efter = [...next.words].indexOf(id('efter'));
+  assert.equal(next.counts[efter], 1);
+  assert.equal(next.p[efter], 0.25);
+  assert.equal(next.status, 'ok');
+  model.delete();
+});
+
+test('temperature: z ∝ p^(1/T) beside p, and greedy', () => {
+  const { model, id } = noteModel();
+  // after "løber": en 2/4, efter 1/4, ikke 1/4; at T = 0,5: squares renormalised = 4/6, 1/6, 1/6
+  const cold = model.next([id('løber')], 2, false, { temperature: 0.5 });
+  assert.deepEqual([...cold.p], [0.5, 0.25, 0.25]);
+  [4 / 6, 1 / 6, 1 / 6].forEach((z, i) => assert.ok(Math.abs(cold.z[i] - z) < 1e-15));
+  assert.ok(Math.abs(cold.entropyP - 1.5 * Math.log(2)) < 1e-15);  // −(½ ln ½ + 2·¼ ln ¼)
+  const greedy = model.next([id('løber')], 2, false, { greedy: true });
+  assert.deepEqual([...greedy.z], [1, 0, 0]);
+  assert.equal(model.next([id('løber')], 2, false, { temperature: 0 }).status, 'bad_temperature');
+  assert.equal(model.next([id('løber')], 2, false, { topP: 1.5 }).status, 'bad_top_p');
+  model.delete();
+});
+
+test('generation: the same seed gives the same text, an unseen context ends it, back-off says so', () => {
+  const { model, id } = noteModel();
+  const a = model.generate([id('en')], 3, 20, true, { temperature: 1.2 }, 42);
+  const b = model.generate([id('en')], 3, 20, true, { temperature: 1.2 }, 42);
+  assert.deepEqual([...a.words], [...b.words]);
+  assert.equal(a.words.length, 20);
+  const stuck = model.generate([id('hund'), id('en'), id('kat')], 4, 5, false, {}, 1);
+  assert.equal(stuck.end, 'unseen_context');
+  assert.equal(stuck.words.length, 0);
+  assert.equal(model.generate([id('en')], 2, 5, false, {}, -1).status, 'bad_seed');
+  model.delete();
+});
+
+test('a prompt names its unknown words; copied stretches are measured', () => {
+  const { model, id } = noteModel();
+  const prompt = model.encode('En ulv løber', false);
+  assert.deepEqual([...prompt.ids], [id('en'), id('løber')]);
+  assert.deepEqual(prompt.unknown, ['ulv']);
+  // "en kat løber en kat": from "en", "en kat løber en" occurs (4 words), not all five
+  assert.equal(model.matchLengths([id('en'), id('kat'), id('løber'), id('en'), id('kat')])[0], 4);
+  model.delete();
+});
+
+test("held-out score of the unigram model by hand: P(en) = 9/32, P(ulv) = 1/32", () => {
+  const { model } = noteModel();
+  const s = model.score('En ulv', 1, false);
+  assert.ok(Math.abs(s.lossPerWord - (Math.log(32 / 9) + Math.log(32)) / 2) < 1e-12);
+  assert.equal(s.unknownWords, 1);
+  model.delete();
+});
+
+test("the course's small network: h, y, z step by step and P(spinder) = 0,9424", () => {
+  const steps = core.networkForward([1, -2, 3, 0], [1, 0, 1, 1, 5, 2, 4, 2, -1, 3], [0.5, 1, 2, 0.2, 0, -4], 2, 'sigmoid');
+  assert.equal(steps.status, 'ok');
+  if (steps.status !== 'ok') return;
+  assert.deepEqual([...steps.a], [2, -1]);
+  assert.ok(Math.abs(steps.h[0] - 1 / (1 + Math.exp(-2))) < 1e-15);
+  assert.equal(steps.z[0].toFixed(4), '0.9424');
+  assert.equal(core.networkForward([1, 2], [1, 2], [1, 2], 1, 'sigmoid').status, 'invalid_weights');
+  assert.equal(core.networkForward([1], [0, 1], [0, 1], 1, 'softsign').status, 'unknown_activation');
+});
+
+test('the status names match the types', () => {
+  const names = core.statusNames();
+  assert.deepEqual(names.sample, ['ok', 'bad_temperature', 'bad_top_k', 'bad_top_p', 'empty', 'nothing_possible']);
+  assert.equal(names.neural.length, 21);
+});

@@ -1,0 +1,255 @@
+// Embind bindings of the language core (text generation): an N-gram model built from a text, its
+// next-word distributions through the app's one sampler, generation, the note's tables, held-out
+// scores, "copied or new?", and the notes' small network step by step. Converts JS values to C++
+// and back, nothing else: every check and every number is the core's. Arrays handed back are
+// copies JS owns; JS must call .delete() on an NgramModel.
+#include <cmath>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include "common/rng.hpp"
+#include "common/seed.hpp"
+#include "language/forward_steps.hpp"
+#include "language/ngram_generator.hpp"
+#include "language/ngram_index.hpp"
+#include "language/ngram_scorer.hpp"
+#include "language/sampler.hpp"
+#include "language/token_stream.hpp"
+
+using emscripten::val;
+using Uint8Array = val;
+using NumberArray = val;  // a typed array or a plain array of numbers
+using JsObject = val;
+
+namespace vaerksted::language {
+namespace {
+
+template <typename T>
+val copyOut(const char* type, const std::vector<T>& v) {
+    return val::global(type).new_(emscripten::typed_memory_view(v.size(), v.data()));
+}
+
+val copyOut(const Eigen::VectorXd& v) {
+    return val::global("Float64Array").new_(emscripten::typed_memory_view(static_cast<std::size_t>(v.size()), v.data()));
+}
+
+template <typename T>
+std::vector<T> numbersIn(const NumberArray& array) {
+    return array.isUndefined() || array.isNull() ? std::vector<T>{} : emscripten::convertJSArrayToNumberVector<T>(array);
+}
+
+std::string bytesIn(const Uint8Array& bytes) {
+    std::string out(bytes["length"].as<std::size_t>(), '\0');
+    val(emscripten::typed_memory_view(out.size(), reinterpret_cast<unsigned char*>(out.data()))).call<void>("set", bytes);
+    return out;
+}
+
+// { temperature, greedy, topK, topP } → SampleSettings; a missing field keeps the default, a field
+// of the wrong type becomes a value the sampler refuses.
+SampleSettings sampleIn(const JsObject& s) {
+    SampleSettings out;
+    const auto given = [&](const char* key) { return !(s[key].isUndefined() || s[key].isNull()); };
+    if (given("temperature")) out.temperature = s["temperature"].isNumber() ? s["temperature"].as<double>() : NAN;
+    if (given("topP")) out.topP = s["topP"].isNumber() ? s["topP"].as<double>() : NAN;
+    if (given("topK")) {
+        const double k = s["topK"].isNumber() ? s["topK"].as<double>() : -1.0;
+        out.topK = k >= 0.0 && k <= 1e9 && std::floor(k) == k ? static_cast<int>(k) : -1;
+    }
+    out.greedy = s["greedy"].isTrue();
+    return out;
+}
+
+
+class NgramModel {
+public:
+    // A whole text (the built-in texts, a typed one). { words, tokens }
+    JsObject build(const std::string& text, bool sentenceEnds) {
+        begin(sentenceEnds);
+        builder_->feed(text);
+        return finish();
+    }
+
+    // A file, a piece at a time: begin, feed …, finish.
+    void begin(bool sentenceEnds) { builder_ = std::make_unique<TokenStreamBuilder>(TokenSettings{sentenceEnds}); }
+    void feed(const Uint8Array& piece) {
+        if (builder_) builder_->feed(bytesIn(piece));
+    }
+    JsObject finish() {
+        if (builder_) {
+            stream_ = builder_->finish();
+            builder_.reset();
+            index_ = NgramIndex(stream_.tokens, stream_.vocabularySize());
+            scorer_ = std::make_unique<NgramScorer>(index_);
+        }
+        JsObject out = val::object();
+        out.set("words", stream_.vocabularySize());
+        out.set("tokens", static_cast<double>(index_.size()));
+        return out;
+    }
+
+    // Every word, in id order, each followed by "\n".
+    std::string words() const {
+        std::string out;
+        for (const std::string& w : stream_.words) (out += w) += '\n';
+        return out;
+    }
+
+    // { ids, unknown }: a prompt in the model's words.
+    JsObject encode(const std::string& text, bool sentenceEnds) const {
+        const EncodedPrompt p = encodePrompt(text, stream_, TokenSettings{sentenceEnds});
+        JsObject out = val::object();
+        out.set("ids", copyOut("Int32Array", p.ids));
+        val unknown = val::array();
+        for (const std::string& w : p.unknown) unknown.call<void>("push", w);
+        out.set("unknown", unknown);
+        return out;
+    }
+
+    // The next word after the context (ids), for the model of this order.
+    JsObject next(const NumberArray& context, int order, bool backoff, const JsObject& sample) const {
+        const std::vector<std::int32_t> ids = numbersIn<std::int32_t>(context);
+        const NextDistribution d = nextDistribution(index_, ids.data(), static_cast<int>(ids.size()), order, backoff, sampleIn(sample));
+        std::vector<double> counts(d.counts.begin(), d.counts.end());
+        JsObject out = val::object();
+        out.set("status", std::string(sampleStatusName(d.status)));
+        out.set("contextLength", d.contextLength);
+        out.set("contextCount", static_cast<double>(d.contextCount));
+        out.set("words", copyOut("Int32Array", d.words));
+        out.set("counts", copyOut("Float64Array", counts));
+        out.set("p", copyOut("Float64Array", d.p));
+        out.set("z", copyOut("Float64Array", d.z));
+        out.set("entropyP", d.entropyP);
+        out.set("entropyZ", d.entropyZ);
+        return out;
+    }
+
+    // count words after the prompt, drawn with the seed: { ok, words, probabilities, contextLengths, end, status }
+    JsObject generate(const NumberArray& prompt, int order, int count, bool backoff, const JsObject& sample, double seed) const {
+        JsObject out = val::object();
+        std::uint64_t s = 0;
+        if (!seedFromNumber(seed, s) || !(count >= 0 && count <= 100000)) {
+            out.set("end", std::string("bad_settings"));
+            out.set("status", std::string(seedFromNumber(seed, s) ? "bad_count" : "bad_seed"));
+            return out;
+        }
+        Rng rng(s);
+        const Generated g = language::generate(index_, numbersIn<std::int32_t>(prompt), order, count, backoff, sampleIn(sample), rng);
+        out.set("words", copyOut("Int32Array", g.words));
+        out.set("probabilities", copyOut("Float64Array", g.probabilities));
+        out.set("contextLengths", copyOut("Int32Array", g.contextLengths));
+        out.set("end", std::string(g.end == GenerationEnd::Done ? "done" : g.end == GenerationEnd::UnseenContext ? "unseen_context" : "bad_settings"));
+        out.set("status", std::string(sampleStatusName(g.status)));
+        return out;
+    }
+
+    // The note's table of n-grams: { different, grams (limit × n ids, row by row), counts }.
+    JsObject table(int n, int limit) const {
+        const std::vector<Ngram> all = index_.table(n);
+        std::vector<std::int32_t> grams;
+        std::vector<double> counts;
+        for (std::size_t i = 0; i < all.size() && static_cast<int>(i) < limit; ++i) {
+            grams.insert(grams.end(), all[i].words.begin(), all[i].words.end());
+            counts.push_back(static_cast<double>(all[i].count));
+        }
+        JsObject out = val::object();
+        out.set("different", static_cast<double>(all.size()));
+        out.set("grams", copyOut("Int32Array", grams));
+        out.set("counts", copyOut("Float64Array", counts));
+        return out;
+    }
+
+    // A held-out text scored by the smoothed model of this order: { lossPerWord, perplexity, words, unknownWords }.
+    JsObject score(const std::string& heldOut, int order, bool sentenceEnds) const {
+        JsObject out = val::object();
+        if (!scorer_) return out;
+        const HeldOutScore s = scorer_->score(encodeText(heldOut, stream_, TokenSettings{sentenceEnds}), order);
+        out.set("lossPerWord", s.lossPerWord);
+        out.set("perplexity", s.perplexity);
+        out.set("words", static_cast<double>(s.words));
+        out.set("unknownWords", static_cast<double>(s.unknownWords));
+        return out;
+    }
+
+    // For each word of a text (ids): how many words from it on occur in the training text word for word.
+    val matchLengths(const NumberArray& ids) const {
+        const std::vector<std::int32_t> seq = numbersIn<std::int32_t>(ids);
+        return copyOut("Int32Array", index_.matchLengths(seq.data(), static_cast<int>(seq.size())));
+    }
+
+private:
+    std::unique_ptr<TokenStreamBuilder> builder_;
+    TokenStream stream_;
+    NgramIndex index_;
+    std::unique_ptr<NgramScorer> scorer_;
+};
+
+// The notes' small network with typed numbers: x (n), W (d rows of 1 + n), U (V rows of 1 + d),
+// row by row. { status, a, h, y, z }
+JsObject networkForward(const NumberArray& x, const NumberArray& w, const NumberArray& u, int hidden, const std::string& activation) {
+    JsObject out = val::object();
+    neuron::Activation f;
+    const std::vector<double> xs = numbersIn<double>(x), ws = numbersIn<double>(w), us = numbersIn<double>(u);
+    const auto n = static_cast<Eigen::Index>(xs.size());
+    const Eigen::Index d = hidden;
+    const Eigen::Index rows = d > 0 && us.size() % static_cast<std::size_t>(d + 1) == 0 ? static_cast<Eigen::Index>(us.size()) / (d + 1) : 0;
+    if (!neuron::parseActivation(activation, f)) {
+        out.set("status", std::string(neuralStatusName(NeuralStatus::UnknownActivation)));
+        return out;
+    }
+    if (d <= 0 || static_cast<Eigen::Index>(ws.size()) != d * (1 + n) || rows == 0) {
+        out.set("status", std::string(neuralStatusName(NeuralStatus::InvalidWeights)));
+        return out;
+    }
+    const Eigen::VectorXd xv = Eigen::Map<const Eigen::VectorXd>(xs.data(), n);
+    const Eigen::MatrixXd W = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(ws.data(), d, 1 + n);
+    const Eigen::MatrixXd U = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(us.data(), rows, 1 + d);
+    const ForwardSteps s = forwardSteps(xv, W, U, f);
+    out.set("status", std::string(neuralStatusName(s.status)));
+    if (s.status != NeuralStatus::Ok) return out;
+    out.set("a", copyOut(s.a));
+    out.set("h", copyOut(s.h));
+    out.set("y", copyOut(s.y));
+    out.set("z", copyOut(s.z));
+    return out;
+}
+
+template <typename Status, typename Name>
+val namesUpTo(Status last, Name name) {
+    val names = val::array();
+    for (int s = 0; s <= static_cast<int>(last); ++s) names.call<void>("push", std::string(name(static_cast<Status>(s))));
+    return names;
+}
+
+JsObject statusNames() {
+    JsObject result = val::object();
+    result.set("sample", namesUpTo(kLastSampleStatus, sampleStatusName));
+    result.set("neural", namesUpTo(kLastNeuralStatus, neuralStatusName));
+    return result;
+}
+
+}  // namespace
+}  // namespace vaerksted::language
+
+EMSCRIPTEN_BINDINGS(language_core) {
+    using namespace vaerksted::language;
+    emscripten::function("networkForward", &networkForward);
+    emscripten::function("statusNames", &statusNames);
+    emscripten::class_<NgramModel>("NgramModel")
+        .constructor<>()
+        .function("build", &NgramModel::build)
+        .function("begin", &NgramModel::begin)
+        .function("feed", &NgramModel::feed)
+        .function("finish", &NgramModel::finish)
+        .function("words", &NgramModel::words)
+        .function("encode", &NgramModel::encode)
+        .function("next", &NgramModel::next)
+        .function("generate", &NgramModel::generate)
+        .function("table", &NgramModel::table)
+        .function("score", &NgramModel::score)
+        .function("matchLengths", &NgramModel::matchLengths);
+}
