@@ -21,6 +21,7 @@ const READY: Record<string, string> = {
   race: '[data-stat="iteration"]',
   vectors: '.vectors-info',
   train: '[data-toy="loss"]',
+  generate: '[data-network="result"]',
 };
 
 async function violations(page: Page): Promise<string[]> {

@@ -20,6 +20,7 @@
 #include "language/ngram_scorer.hpp"
 #include "language/sampler.hpp"
 #include "language/token_stream.hpp"
+#include "word2vec/sentence_generator.hpp"
 
 using emscripten::val;
 using Uint8Array = val;
@@ -237,6 +238,7 @@ JsObject statusNames() {
 
 EMSCRIPTEN_BINDINGS(language_core) {
     using namespace vaerksted::language;
+    emscripten::function("generateSentences", &vaerksted::word2vec::practiceSentences);
     emscripten::function("networkForward", &networkForward);
     emscripten::function("statusNames", &statusNames);
     emscripten::class_<NgramModel>("NgramModel")

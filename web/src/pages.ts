@@ -1,6 +1,7 @@
 // The app's pages, in the order of the course. Adding a page: its folder (page.ts with a mount
 // function, a *-state.ts with its URL state), one entry here, and its texts in i18n/da.ts and en.ts.
 import { defineOverview, definePage, type PageEntry } from './app/page-entry.ts';
+import { GENERATE_URL } from './generate/generate-state.ts';
 import { NEURON_URL } from './neuron/neuron-state.ts';
 import { RACE_URL } from './race/race-state.ts';
 import { TRAIN_URL } from './train/train-state.ts';
@@ -16,4 +17,6 @@ export const PAGES: readonly PageEntry[] = [
     load: () => import('./vectors/page.ts').then((m) => m.mountVectorsPage) }),
   definePage({ id: 'train', title: 'pageTrainTitle', summary: 'pageTrainSummary', url: TRAIN_URL,
     load: () => import('./train/page.ts').then((m) => m.mountTrainPage) }),
+  definePage({ id: 'generate', title: 'pageGenerateTitle', summary: 'pageGenerateSummary', url: GENERATE_URL,
+    load: () => import('./generate/page.ts').then((m) => m.mountGeneratePage) }),
 ];

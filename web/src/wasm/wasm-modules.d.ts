@@ -329,6 +329,7 @@ declare module '@wasm/language_core.mjs' {
 
   export interface LanguageCoreModule {
     NgramModel: new () => NgramModel;
+    generateSentences(seed: number, count: number): string;  // the seeded Danish practice sentences ('' for a bad seed)
     // x (n), W (d rows of 1 + n numbers), U (V rows of 1 + d), row by row; column 0 the biases.
     networkForward(x: Float64Array | number[], w: Float64Array | number[], u: Float64Array | number[], hidden: number,
       activation: string): NetworkSteps;

@@ -1,0 +1,123 @@
+// The "Tekstgenerering" page in Chromium: the note's four sentences give the note's numbers
+// (P(efter | løber) = 1/4 from 1 of 4, 12 bigrams, "hund en kat" never seen), the temperature
+// changes the bars as z ∝ p^(1/T) says, greedy writing repeats itself, a written word opens the
+// distribution it came from, the course's small network shows 0,9424 and recomputes, and bad
+// input gets its message while the page keeps working. Desktop, phone and embed.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserSuite, screenshot } from './harness.ts';
+import { danishNumber } from './page-helpers.ts';
+
+const suite = browserSuite();
+
+async function openGenerate(query = '', viewport?: { width: number; height: number }): Promise<Page> {
+  const { page } = await suite.open({ viewport });
+  await page.goto(`${suite.server.url}?page=generate${query}`);
+  await page.locator('[data-generate="stats"]').filter({ hasText: /ord i alt/ }).waitFor();
+  await page.locator('[data-next="context"]').filter({ hasText: /\S/ }).waitFor();
+  return page;
+}
+
+// The bars' rows: word, count, P at T = 1, P at the chosen T.
+async function bars(page: Page): Promise<{ word: string; count: number; p: number; z: number }[]> {
+  return page.locator('[data-next="bars"] tbody tr').evaluateAll((rows) => rows.map((row) => {
+    const cells = Array.from(row.querySelectorAll('th, td'), (c) => c.textContent ?? '');
+    return { word: cells[0], count: cells[1], p: cells[2], z: cells[3] };
+  })).then((rows) => rows.map((r) => ({ word: r.word, count: danishNumber(r.count), p: danishNumber(r.p), z: danishNumber(r.z) })));
+}
+
+describe('Tekstgenerering', () => {
+  test("the note's four sentences: 25 words, P(efter | løber) = 1/4, 12 bigrams", async () => {
+    const page = await openGenerate('&p=løber');
+    assert.equal(await page.locator('[data-generate="stats"]').innerText(), 'Teksten har 25 ord i alt, 6 forskellige.');
+    await page.locator('[data-next="context"]', { hasText: 'Sammenhængen »løber« findes 4 gange i teksten.' }).waitFor();
+    const rows = await bars(page);
+    assert.deepEqual(rows.map((r) => [r.word, r.count, r.p]), [['en', 2, 0.5], ['efter', 1, 0.25], ['ikke', 1, 0.25]]);
+    await page.locator('[data-table="summary"]', { hasText: /^12 forskellige/ }).waitFor();
+    const first = await page.locator('[data-table="grams"] tbody tr').first().innerText();
+    assert.match(first, /^en hund\s+4$/);  // 4 times, as the note says; equal counts in the order the words are met
+    await screenshot(page, 'generate-desktop');
+  });
+
+  test('temperature: the side-by-side bars follow z = p^(1/T) / Σ p^(1/T); greedy puts all on the first', async () => {
+    const page = await openGenerate('&p=løber');
+    await page.locator('input[name="temperature"]').fill('0,5');
+    await page.locator('input[name="temperature"]').press('Tab');
+    await page.locator('[data-next="bars"] thead', { hasText: 'P ved T = 0,5' }).waitFor();
+    // p = (½, ¼, ¼) → p² = (¼, 1/16, 1/16) / (6/16) = (0,667; 0,167; 0,167)
+    assert.deepEqual((await bars(page)).map((r) => r.z), [0.667, 0.167, 0.167]);
+    await page.locator('[data-generate="formula"] .katex').first().waitFor();
+    assert.match(page.url(), /[?&]t=0\.5(&|$)/);
+    await page.locator('input[name="greedy"]').check();
+    await page.locator('[data-next="bars"] thead', { hasText: 'P, grådig' }).waitFor();
+    assert.deepEqual((await bars(page)).map((r) => r.z), [1, 0, 0]);
+  });
+
+  test('an unseen context says so; back-off says which context it used instead', async () => {
+    const page = await openGenerate('&p=hund%20en%20kat&n=4');
+    await page.locator('[data-next="context"]', { hasText: 'Sammenhængen »hund en kat« findes ikke i teksten' }).waitFor();
+    assert.equal(await page.locator('[data-next="bars"] tbody tr').count(), 0);
+    await page.locator('input[name="backoff"]').check();
+    await page.locator('[data-next="context"]', { hasText: 'bruger i stedet »en kat«, som findes 4 gange (back-off)' }).waitFor();
+    // a word the text does not have is named and skipped
+    await page.locator('input[name="prompt"]').fill('en ulv');
+    await page.locator('[data-next="unknown"]', { hasText: 'Teksten har ikke »ulv«; de er sprunget over.' }).waitFor();
+  });
+
+  test('greedy writing repeats itself; a written word shows the distribution it was drawn from', async () => {
+    const page = await openGenerate('&p=en&words=6');
+    await page.locator('[data-action="generate"]').click();
+    const greedy = page.locator('.compared-run').first();
+    await greedy.locator('.written-word').first().waitFor();
+    // after "en": hund 4, kat 4 (the first met wins); hund → efter; efter → en
+    assert.deepEqual(await greedy.locator('.written-word').allInnerTexts(), ['hund', 'efter', 'en', 'hund', 'efter', 'en']);
+    assert.equal(await page.locator('.compared-run').count(), 4);
+    await page.locator('[data-written="text"] .written-word').nth(1).click();
+    const before = await page.locator('[data-written="text"]').first().evaluate((text) =>
+      Array.from(text.querySelectorAll('.prompt-word, .written-word'), (w) => w.textContent).slice(0, 2).join(' '));
+    assert.equal(await page.locator('input[name="prompt"]').inputValue(), before);
+  });
+
+  test("the course's small network: P(spinder) = 0,9424, recomputed when a number changes, refused when not a number", async () => {
+    const page = await openGenerate();
+    await page.locator('[data-network="result"]', { hasText: 'P(spinder) = 0,9424' }).waitFor();
+    // u_{1,0} = 0,5 → 2,5: y_spinder grows by 2, z = 1/(1 + e^{−(y1 − y2)}) with y1 − y2 = 4,7944 → 0,9918
+    await page.locator('input[aria-label="u1,0"]').fill('2,5');
+    await page.locator('[data-network="result"]', { hasText: 'P(spinder) = 0,9918' }).waitFor();
+    await page.locator('input[aria-label="u1,0"]').fill('to');
+    await page.locator('.network-toy .field-error', { hasText: 'Alle felter skal være tal' }).waitFor();
+    assert.equal(await page.locator('[data-network="result"]').innerText(), 'P(spinder) = 0,9918');
+  });
+
+  test('practice sentences and an own text; a one-word text is refused and the text before stays', async () => {
+    const page = await openGenerate('&src=practice&sent=200&p=hunden');
+    await page.locator('[data-generate="stats"]').filter({ hasText: /^Teksten har [\d.]+ ord i alt/ }).waitFor();
+    assert.ok((await bars(page)).length > 0);
+    await page.locator('select[name="source"]').selectOption('own');
+    await page.locator('textarea[name="own-text"]').fill('Hej.');
+    await page.locator('[data-action="use-text"]').click();
+    await page.locator('.generate-page .field-error', { hasText: 'Teksten har kun ét ord' }).waitFor();
+    await page.locator('textarea[name="own-text"]').fill('Solen skinner. Solen går ned. Månen skinner.');
+    await page.locator('[data-action="use-text"]').click();
+    await page.locator('[data-generate="stats"]', { hasText: 'Teksten har 7 ord i alt, 5 forskellige.' }).waitFor();
+    // a text of one sentence twice: whatever is written stands in it word for word, and is underlined
+    await page.locator('textarea[name="own-text"]').fill('Hunden gør ad katten i haven hver dag. Hunden gør ad katten i haven hver dag.');
+    await page.locator('[data-action="use-text"]').click();
+    await page.locator('[data-generate="stats"]', { hasText: 'Teksten har 16 ord i alt, 8 forskellige.' }).waitFor();
+    await page.locator('input[name="prompt"]').fill('hunden');
+    await page.locator('[data-action="generate"]').click();
+    await page.locator('[data-written="text"] .written-word').first().waitFor();
+    assert.equal(await page.locator('[data-written="text"]').first().locator('.written-word:not(.copied)').count(), 0);
+  });
+
+  test('a 360-px phone: no sideways scrolling of the page; the embed shows the page alone', async () => {
+    const page = await openGenerate('&p=en%20kat', { width: 360, height: 780 });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `page ${width} px wide`);
+    await screenshot(page, 'generate-phone');
+    await page.goto(`${suite.server.url}?page=generate&embed=1&hide=network,table`);
+    await page.locator('[data-next="bars"] tbody tr').first().waitFor();
+    assert.equal(await page.locator('[data-control="network"]').isVisible(), false);
+  });
+});

@@ -1,0 +1,79 @@
+// The next word's distribution as bars, the counts behind an N-gram's probabilities beside them:
+// P at T = 1 and P at the chosen temperature side by side (the ten most probable words and "the
+// others"), the context it was counted after, and a row of suggestions as on a phone keyboard.
+import { h, scrollBox, tr } from '../app/dom.ts';
+import { formatCount, formatFixed, formatNumber, t } from '../app/i18n.ts';
+import type { NextReply } from '../wasm/generate-protocol.ts';
+
+const SHOWN = 10;
+const SUGGESTIONS = 5;
+
+export class NextWordsView {
+  readonly root: HTMLElement;
+  private readonly context = h('p', { class: 'next-context', 'data-next': 'context', role: 'status' });
+  private readonly unknown = h('p', { class: 'field-error', 'data-next': 'unknown', hidden: true });
+  private readonly suggestions = h('div', { class: 'suggestions', 'data-next': 'suggestions' });
+  private readonly body = h('tbody');
+  private readonly zHeader = h('th', { scope: 'col' });
+  private readonly entropy = h('p', { class: 'field-help', 'data-next': 'entropy' });
+  private readonly table: HTMLTableElement;
+  private reply: NextReply | null = null;
+  private temperature = 1;
+  private greedy = false;
+
+  constructor(private readonly onSuggestion: (word: string) => void) {
+    this.table = h('table', { class: 'next-words', 'data-next': 'bars' },
+      h('thead', {}, h('tr', {}, tr('th', 'generateColumnWord', { scope: 'col' }), tr('th', 'generateColumnCount', { scope: 'col' }),
+        tr('th', 'generateColumnP', { scope: 'col' }), this.zHeader)),
+      this.body);
+    this.root = h('div', { class: 'next-view' }, this.unknown, this.context,
+      h('div', { class: 'suggestion-row' }, tr('span', 'generateSuggestions', { class: 'suggestion-label' }), this.suggestions),
+      scrollBox(this.table, 'sectionGenerateNext'), this.entropy);
+  }
+
+  show(reply: NextReply, temperature: number, greedy: boolean): void {
+    this.reply = reply;
+    this.temperature = temperature;
+    this.greedy = greedy;
+    this.render();
+  }
+
+  render(): void {
+    const r = this.reply;
+    if (!r) return;
+    this.unknown.hidden = r.unknown.length === 0;
+    this.unknown.textContent = t('generateUnknown', { words: r.unknown.map((w) => `»${w}«`).join(', ') });
+    const context = r.context.join(' ');
+    const asked = r.asked;
+    if (r.contextCount === 0) this.context.textContent = t('generateContextUnseen', { context });
+    else if (r.context.length === 0 && asked === 0) this.context.textContent = t('generateContextNone', { count: formatCount(r.contextCount) });
+    else if (r.context.length < asked) this.context.textContent = t('generateBackedOff', { context: context || '–', count: formatCount(r.contextCount) });
+    else this.context.textContent = t('generateContext', { context, count: formatCount(r.contextCount) });
+    this.zHeader.textContent = this.greedy ? t('generateColumnGreedy') : t('generateColumnZ', { t: formatNumber(this.temperature, 3) });
+    const shown = Math.min(SHOWN, r.words.length);
+    const rows: HTMLElement[] = [];
+    for (let i = 0; i < shown; i++) rows.push(this.row(r.words[i], formatCount(r.counts[i]), r.p[i], r.z[i] ?? 0));
+    if (r.words.length > shown) {
+      let count = 0, p = 0, z = 0;
+      for (let i = shown; i < r.words.length; i++) { count += r.counts[i]; p += r.p[i]; z += r.z[i] ?? 0; }
+      rows.push(this.row(t('generateOthers', { n: formatCount(r.words.length - shown) }), formatCount(count), p, z, true));
+    }
+    this.body.replaceChildren(...rows);
+    this.suggestions.replaceChildren(...r.words.slice(0, SUGGESTIONS).map((word) => {
+      const button = h('button', { type: 'button', class: 'suggestion', 'data-word': word }, word);
+      button.addEventListener('click', () => this.onSuggestion(word));
+      return button;
+    }));
+    this.entropy.hidden = r.words.length === 0;
+    this.entropy.textContent = t('generateEntropy', { p: formatFixed(r.entropyP, 3), z: formatFixed(r.entropyZ, 3),
+      t: this.greedy ? '0' : formatNumber(this.temperature, 3) });
+  }
+
+  private row(word: string, count: string, p: number, z: number, others = false): HTMLElement {
+    const bar = (x: number, kind: string) => h('td', { class: 'bar-cell' },
+      h('span', { class: `bar ${kind}`, style: `width: ${Math.max(0, Math.min(1, x)) * 100}%` }),
+      h('span', { class: 'bar-value' }, formatFixed(x, 3)));
+    return h('tr', { class: others ? 'others' : undefined }, h('th', { scope: 'row' }, word), h('td', { class: 'count' }, count),
+      bar(p, 'bar-p'), bar(z, 'bar-z'));
+  }
+}

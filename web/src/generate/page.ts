@@ -1,0 +1,296 @@
+// The "Tekstgenerering" page: an N-gram model counted in a text (the note's four sentences, the
+// practice sentences or an own text) continues a beginning. The next word's probabilities with
+// the counts behind them, what the temperature does to them, texts written word by word (greedy
+// against drawn), the note's table, and the course's small neural network by hand. Every number
+// comes from the language core in a worker.
+import '../styles/generate.css';
+import { h, options, tr } from '../app/dom.ts';
+import { field, inputText, numberInput, parseUserInteger } from '../app/fields.ts';
+import { hideControls, type EmbeddableControl } from '../app/hidden-controls.ts';
+import { formatCount, formatNumber, parseUserNumber, t, type MessageKey } from '../app/i18n.ts';
+import { texNumber, typeset } from '../app/math.ts';
+import type { Shell } from '../app/shell.ts';
+import type { Store } from '../app/store.ts';
+import { GenerateClient } from '../wasm/generate-client.ts';
+import type { Ask, GenerateText, GeneratedRun, NextReply } from '../wasm/generate-protocol.ts';
+import { MAX_TEMPERATURE, MAX_WORDS, MIN_TEMPERATURE, type GeneratePageState, type GenerateSource } from './generate-state.ts';
+import { NetworkToy } from './network-toy.ts';
+import { NextWordsView } from './next-words-view.ts';
+import { NgramTableView, TABLE_ROWS } from './ngram-table-view.ts';
+import { writtenText } from './written-text-view.ts';
+
+const EMBEDDABLE: EmbeddableControl[] = [
+  { id: 'text', label: 'controlGenerateText', shown: true }, { id: 'next', label: 'controlGenerateNext', shown: true },
+  { id: 'temperature', label: 'controlGenerateTemperature', shown: true }, { id: 'generate', label: 'controlGenerateWrite', shown: true },
+  { id: 'table', label: 'controlGenerateTable', shown: true }, { id: 'network', label: 'controlGenerateNetwork', shown: true },
+];
+const COMPARED_SEEDS = 3;  // drawn runs beside the greedy one
+
+export function mountGeneratePage(shell: Shell, store: Store): void {
+  const page = new GeneratePage(shell, store);
+  shell.onEmbed('pageGenerateTitle', EMBEDDABLE);
+  shell.onLanguage(() => page.refresh());
+  void page.start();
+}
+
+class GeneratePage {
+  private readonly client: GenerateClient;
+  private readonly next: NextWordsView;
+  private readonly table = new NgramTableView();
+  private readonly network: NetworkToy;
+  private readonly source = h('select', { name: 'source' });
+  private readonly sentences: HTMLInputElement;
+  private readonly ownText = h('textarea', { name: 'own-text', rows: 5, spellcheck: 'false' });
+  private readonly ownBox: HTMLElement;
+  private readonly practiceBox: HTMLElement;
+  private readonly ends = h('input', { type: 'checkbox', name: 'ends' });
+  private readonly textStats = h('p', { class: 'data-summary', 'data-generate': 'stats', role: 'status' });
+  private readonly textError = h('p', { class: 'field-error', role: 'alert', hidden: true });
+  private readonly prompt = h('input', { type: 'text', name: 'prompt', autocomplete: 'off', spellcheck: 'false' });
+  private readonly order = h('select', { name: 'order' });
+  private readonly backoff = h('input', { type: 'checkbox', name: 'backoff' });
+  private readonly temperature: HTMLInputElement;
+  private readonly greedy = h('input', { type: 'checkbox', name: 'greedy' });
+  private readonly formula = h('div', { class: 'formula', 'data-generate': 'formula' });
+  private readonly count: HTMLInputElement;
+  private readonly seed: HTMLInputElement;
+  private readonly written = h('div', { class: 'written-box', 'data-generate': 'written' });
+  private readonly runs = h('div', { class: 'compared-runs', 'data-generate': 'runs' });
+  private readonly tableOrder = h('select', { name: 'table-n' });
+  private readonly fields: Record<'temperature' | 'count' | 'seed' | 'sentences', ReturnType<typeof field>>;
+  private asked = 0;  // answers to older questions are dropped
+  private written0: GeneratedRun | null = null;
+  private compared: { label: string; run: GeneratedRun }[] = [];
+  private nextReply: NextReply | null = null;
+
+  constructor(shell: Shell, private readonly store: Store) {
+    const s = store.state.generate;
+    this.client = new GenerateClient((message) => shell.workerStopped(message));
+    this.next = new NextWordsView((word) => this.append(word));
+    this.network = new NetworkToy(async (x, w, u) => this.client.request('network', { x, w, u, hidden: 2, activation: 'sigmoid' }));
+    this.sentences = numberInput(s.sentences, { name: 'sentences' });
+    this.temperature = numberInput(s.temperature, { name: 'temperature' });
+    this.count = numberInput(s.count, { name: 'count' });
+    this.seed = numberInput(s.seed, { name: 'seed' });
+    this.fields = {
+      temperature: field('generateTemperatureLabel', this.temperature, 'generateTemperatureHelp'),
+      count: field('generateCountLabel', this.count),
+      seed: field('generateSeedLabel', this.seed),
+      sentences: field('generateSentencesLabel', this.sentences),
+    };
+    options(this.source, [['note', 'generateSourceNote'], ['practice', 'generateSourcePractice'], ['own', 'generateSourceOwn']]);
+    options(this.order, [1, 2, 3, 4, 5].map((n) => [String(n), `generateOrder${n}` as MessageKey]));
+    options(this.tableOrder, [['2', 'generateTableBigrams'], ['3', 'generateTableTrigrams']]);
+    this.ownBox = h('div', { class: 'own-text-box' }, field('generateOwnLabel', this.ownText).root,
+      this.button('generateOwnUse', 'use-text', () => void this.build()));
+    this.practiceBox = this.fields.sentences.root;
+    shell.main.append(this.layout());
+    this.show(s);
+    this.wire();
+    hideControls(shell.main, store.state.hide);
+  }
+
+  private button(key: MessageKey, action: string, click: () => void, primary = false): HTMLButtonElement {
+    const b = tr('button', key, { type: 'button', 'data-action': action, class: primary ? 'button-primary' : undefined });
+    b.addEventListener('click', click);
+    return b;
+  }
+
+  private layout(): HTMLElement {
+    const panel = (titleKey: MessageKey, control: string, ...children: (HTMLElement | null)[]) =>
+      h('section', { class: 'panel', 'data-control': control }, tr('h2', titleKey), ...children);
+    const check = (box: HTMLInputElement, key: MessageKey) => h('label', { class: 'check' }, box, tr('span', key));
+    return h('div', { class: 'generate-page' },
+      tr('p', 'generateIntro', { class: 'intro' }),
+      h('div', { class: 'generate-grid' },
+        h('div', { class: 'generate-column' },
+          panel('sectionGenerateText', 'text', field('generateSourceLabel', this.source).root, this.practiceBox, this.ownBox,
+            check(this.ends, 'generateEndsLabel'), tr('p', 'generateNoteHelp', { class: 'field-help' }), this.textError, this.textStats),
+          panel('sectionGenerateNext', 'next', field('generatePromptLabel', this.prompt, 'generatePromptHelp').root,
+            field('generateOrderLabel', this.order).root, check(this.backoff, 'generateBackoffLabel'), this.next.root),
+          panel('sectionGenerateTemperature', 'temperature', this.fields.temperature.root, check(this.greedy, 'generateGreedyLabel'),
+            this.formula)),
+        h('div', { class: 'generate-column' },
+          panel('sectionGenerateWrite', 'generate', h('div', { class: 'write-fields' }, this.fields.count.root, this.fields.seed.root),
+            this.button('generateButton', 'generate', () => void this.write(), true),
+            tr('p', 'generateWrittenHelp', { class: 'field-help' }), this.written,
+            tr('h3', 'generateRunsTitle'), tr('p', 'generateRunsHelp', { class: 'field-help' }), this.runs),
+          panel('sectionGenerateTable', 'table', tr('p', 'generateTableHelp', { class: 'field-help' }),
+            field('generateTableN', this.tableOrder).root, this.table.root),
+          panel('sectionGenerateNetwork', 'network', this.network.root))));
+  }
+
+  private show(s: GeneratePageState): void {
+    this.source.value = s.source;
+    this.practiceBox.hidden = s.source !== 'practice';
+    this.ownBox.hidden = s.source !== 'own';
+    this.ends.checked = s.ends;
+    this.prompt.value = s.prompt;
+    this.order.value = String(s.order);
+    this.backoff.checked = s.backoff;
+    this.greedy.checked = s.greedy;
+    this.temperature.disabled = s.greedy;
+  }
+
+  private wire(): void {
+    const update = (change: (s: GeneratePageState) => void) => this.store.update((state) => change(state.generate));
+    this.source.addEventListener('change', () => {
+      const source = this.source.value as GenerateSource;
+      update((s) => { s.source = source; });
+      this.show(this.store.state.generate);
+      if (source !== 'own') void this.build();
+      else this.ownText.focus();
+    });
+    this.sentences.addEventListener('change', () => {
+      const n = parseUserInteger(this.sentences.value);
+      if (n === null || n < 10 || n > 200_000) return this.fields.sentences.setError(t('generateSentencesInvalid'));
+      this.fields.sentences.setError(null);
+      update((s) => { s.sentences = n; });
+      void this.build();
+    });
+    this.ends.addEventListener('change', () => { update((s) => { s.ends = this.ends.checked; }); void this.build(); });
+    this.prompt.addEventListener('input', () => {
+      if (this.prompt.value.length > 500) return;
+      update((s) => { s.prompt = this.prompt.value; });
+      void this.ask();
+    });
+    this.order.addEventListener('change', () => { update((s) => { s.order = Number(this.order.value); }); void this.ask(); });
+    this.backoff.addEventListener('change', () => { update((s) => { s.backoff = this.backoff.checked; }); void this.ask(); });
+    this.greedy.addEventListener('change', () => {
+      update((s) => { s.greedy = this.greedy.checked; });
+      this.temperature.disabled = this.greedy.checked;
+      void this.ask();
+    });
+    this.temperature.addEventListener('change', () => {
+      const x = parseUserNumber(this.temperature.value);
+      if (x === null || x < MIN_TEMPERATURE || x > MAX_TEMPERATURE) return this.fields.temperature.setError(t('generateTemperatureInvalid'));
+      this.fields.temperature.setError(null);
+      update((s) => { s.temperature = x; });
+      void this.ask();
+    });
+    this.count.addEventListener('change', () => {
+      const n = parseUserInteger(this.count.value);
+      if (n === null || n < 1 || n > MAX_WORDS) return this.fields.count.setError(t('generateCountInvalid'));
+      this.fields.count.setError(null);
+      update((s) => { s.count = n; });
+    });
+    this.seed.addEventListener('change', () => {
+      const n = parseUserInteger(this.seed.value);
+      if (n === null || n < 0 || n > 2 ** 31) return this.fields.seed.setError(t('generateSeedInvalid'));
+      this.fields.seed.setError(null);
+      update((s) => { s.seed = n; });
+    });
+    this.tableOrder.addEventListener('change', () => void this.showTable());
+  }
+
+  async start(): Promise<void> {
+    await this.build();
+    await this.network.recompute();
+  }
+
+  private textOf(s: GeneratePageState): GenerateText | null {
+    if (s.source === 'note') return { kind: 'note' };
+    if (s.source === 'practice') return { kind: 'practice', sentences: s.sentences };
+    return this.ownText.value.trim() ? { kind: 'own', text: this.ownText.value } : null;
+  }
+
+  // A new text to count in; one too short is refused and the text in use stays.
+  private async build(): Promise<void> {
+    const s = this.store.state.generate;
+    const text = this.textOf(s) ?? { kind: 'note' as const };
+    if (s.source === 'own' && !this.textOf(s)) this.showTextError(t('generateOwnEmpty'));
+    const built = await this.client.request('build', { text, ends: s.ends });
+    if (built.tokens < 2) {
+      this.showTextError(t(built.tokens === 0 ? 'generateOwnEmpty' : 'generateOwnOneWord'));
+      return;
+    }
+    if (s.source !== 'own' || this.textOf(s)) this.showTextError(null);
+    this.textStats.textContent = t('generateTextStats', { tokens: formatCount(built.tokens), words: formatCount(built.words) });
+    await Promise.all([this.ask(), this.showTable(), this.write()]);  // a text at once, not an empty panel
+  }
+
+  private showTextError(text: string | null): void {
+    this.textError.hidden = text === null;
+    this.textError.textContent = text ?? '';
+  }
+
+  private question(): Ask {
+    const s = this.store.state.generate;
+    return { prompt: s.prompt, order: s.order, backoff: s.backoff, ends: s.ends,
+      sample: { temperature: s.temperature, greedy: s.greedy } };
+  }
+
+  private async ask(): Promise<void> {
+    const id = ++this.asked;
+    const reply = await this.client.request('next', this.question());
+    if (id !== this.asked) return;
+    this.nextReply = reply;
+    const s = this.store.state.generate;
+    this.next.show(reply, s.temperature, s.greedy);
+    this.showFormula();
+  }
+
+  // z_i = p_i^{1/T} / Σ_j p_j^{1/T}, with the numbers of the most probable word.
+  private showFormula(): void {
+    const r = this.nextReply;
+    const s = this.store.state.generate;
+    if (!r || r.p.length === 0 || r.z.length === 0) {
+      this.formula.replaceChildren();
+      return;
+    }
+    const T = s.greedy ? '0' : texNumber(s.temperature, 3);
+    const word = `\\text{${r.words[0].replace(/[\\{}$&#^_%~]/g, '')}}`;
+    const general = `z_i = \\frac{p_i^{1/T}}{\\sum_j p_j^{1/T}}`;
+    const numbers = s.greedy ? `z_{${word}} = ${texNumber(r.z[0], 4)}\\quad (T \\to 0)`
+      : `z_{${word}} = \\frac{${texNumber(r.p[0], 4)}^{1/${T}}}{\\sum_j p_j^{1/${T}}} = ${texNumber(r.z[0], 4)}`;
+    typeset(this.formula, `${general} \\qquad ${numbers}`);
+  }
+
+  private async showTable(): Promise<void> {
+    this.table.show(await this.client.request('table', { n: Number(this.tableOrder.value), limit: TABLE_ROWS }));
+  }
+
+  private append(word: string): void {
+    const prompt = this.prompt.value.trim();
+    this.prompt.value = prompt ? `${prompt} ${word}` : word;
+    this.store.update((s) => { s.generate.prompt = this.prompt.value; });
+    void this.ask();
+  }
+
+  // A text from the beginning with the page's settings, and beside it the greedy run and a few
+  // drawn with other seeds: greedy repeats itself, drawing does not.
+  private async write(): Promise<void> {
+    const s = this.store.state.generate;
+    const ask = { ...this.question(), count: s.count };
+    const main = await this.client.request('generate', { ...ask, seed: s.seed });
+    const greedy = await this.client.request('generate', { ...ask, sample: { greedy: true }, seed: s.seed });
+    const drawn = await Promise.all(Array.from({ length: COMPARED_SEEDS }, (_, k) =>
+      this.client.request('generate', { ...ask, sample: { temperature: s.temperature }, seed: s.seed + k + 1 })));
+    this.written0 = main;
+    this.compared = [{ label: t('generateGreedyRun'), run: greedy },
+      ...drawn.map((run, k) => ({ label: t('generateSampledRun', { seed: formatCount(s.seed + k + 1), t: formatNumber(s.temperature, 3) }), run }))];
+    this.renderWritten();
+  }
+
+  private renderWritten(): void {
+    const click = (before: string[]) => {
+      this.prompt.value = before.join(' ');
+      this.store.update((s) => { s.generate.prompt = this.prompt.value; });
+      void this.ask();
+      this.prompt.scrollIntoView({ block: 'center' });
+    };
+    this.written.replaceChildren(...(this.written0 ? [writtenText(this.written0, click)] : []));
+    this.runs.replaceChildren(...this.compared.map(({ label, run }) =>
+      h('div', { class: 'compared-run' }, h('span', { class: 'compared-label' }, label), writtenText(run, click))));
+  }
+
+  refresh(): void {
+    this.show(this.store.state.generate);
+    this.temperature.value = inputText(this.store.state.generate.temperature);
+    this.next.render();
+    this.showFormula();
+    this.table.render();
+    this.network.render();
+    if (this.written0) this.renderWritten();
+  }
+}
