@@ -78,3 +78,23 @@ add_executable(w2v
   wasm/tools/w2v/vectors_file.cpp)
 target_link_libraries(w2v PRIVATE vaerksted_core ZLIB::ZLIB ${LZMA_LIBRARY} Threads::Threads)
 target_compile_options(w2v PRIVATE -Wall -Wextra)
+
+# lm: the language models from the command line (N-gram held-out scores and samples, the neural
+# model trained); reads text as w2v does (its options and text reader, .gz and .xz).
+add_executable(lm
+  wasm/tools/lm/main.cpp
+  wasm/tools/lm/texts.cpp
+  wasm/tools/lm/ngram_eval_command.cpp
+  wasm/tools/lm/ngram_sample_command.cpp
+  wasm/tools/lm/neural_train_command.cpp
+  wasm/tools/w2v/text_source.cpp
+  wasm/tools/w2v/vectors_file.cpp)
+target_include_directories(lm PRIVATE wasm/tools/w2v)
+target_link_libraries(lm PRIVATE vaerksted_core ZLIB::ZLIB ${LZMA_LIBRARY} Threads::Threads)
+target_compile_options(lm PRIVATE -Wall -Wextra)
+
+# The lm tool end to end on the note's four sentences: the greedy walk, a held-out unigram loss
+# by hand, refused input (exit code 2), and a neural model's weight count.
+add_test(NAME lm_cli
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/cli/lm_cli_check.py $<TARGET_FILE:lm>
+          ${CMAKE_BINARY_DIR}/lm_cli_check)

@@ -1,0 +1,49 @@
+// The lm tool's sub-commands (each returns the process exit code) and what they share: strict
+// reading of option values, the training and held-out texts as the language core's tokens, and
+// the JSON helpers. Options and the text reader are w2v's (wasm/tools/w2v/).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "language/token_stream.hpp"
+#include "options.hpp"
+
+namespace lm {
+
+using w2v::Options;
+
+int ngramEvalCommand(const Options& options);
+int ngramSampleCommand(const Options& options);
+int neuralTrainCommand(const Options& options);
+
+// ── Option values ─────────────────────────────────────────────────────────────────────────────
+// Each returns false with a one-line message in `error` when the value is given but is not what
+// the option takes; a missing option gives the fallback.
+bool wholeOption(const Options& o, const char* name, long long fallback, long long low, long long high,
+                 long long& out, std::string& error);
+bool realOption(const Options& o, const char* name, double fallback, double& out, std::string& error);
+bool seedOption(const Options& o, std::uint64_t& out, std::string& error);
+
+// ── The texts ─────────────────────────────────────────────────────────────────────────────────
+struct Texts {
+    vaerksted::language::TokenStream train;  // the training text's words and tokens
+    std::vector<std::int32_t> heldOut;       // the held-out text in the training text's ids (−1: unknown)
+    bool hasHeldOut = false;
+    std::vector<std::string> notes;          // what was read, in words ("training text: …")
+    double seconds = 0;                      // reading and tokenising
+};
+
+// --input (with --max-words), and when wantHeldOut: --held-out FILE, or --split f (default 0.9):
+// the first f of the lines train, the rest is held out. Returns false with a message (exit 2).
+bool readTexts(const Options& o, bool wantHeldOut, const vaerksted::language::TokenSettings& settings,
+               Texts& out, std::string& error);
+
+// ── Output ────────────────────────────────────────────────────────────────────────────────────
+std::string jsonString(const std::string& text);
+std::string jsonNumber(double x);  // 17 significant digits (the exact double); null when not finite
+double secondsSince(double start);
+double now();
+
+}  // namespace lm
