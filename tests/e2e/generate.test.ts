@@ -111,6 +111,38 @@ describe('Tekstgenerering', () => {
     assert.equal(await page.locator('[data-written="text"]').first().locator('.written-word:not(.copied)').count(), 0);
   });
 
+  test('a text file: counted in the worker; a long read can be cancelled; a picture and a file of numbers are refused', async () => {
+    const page = await openGenerate('&src=own&p=katten');
+    const input = page.locator('input[name="text-file"]');
+    await input.setInputFiles({ name: 'dyr.txt', mimeType: 'text/plain', buffer: Buffer.from('Katten sover i solen. Hunden gør ad katten.\n'.repeat(1000)) });
+    await page.locator('[data-generate="file"]', { hasText: /^dyr\.txt · / }).waitFor();
+    await page.locator('[data-generate="stats"]', { hasText: 'Teksten har 8.000 ord i alt, 7 forskellige.' }).waitFor();
+    // 8 words a line, 1 000 lines; "katten" twice a line
+    await page.locator('[data-next="context"]', { hasText: 'Sammenhængen »katten« findes 2.000 gange i teksten.' }).waitFor();
+    // Annullér pressed by the page itself the moment the bar shows (a quiet machine reads fast)
+    const cancelled = page.evaluate(() => new Promise<void>((resolve, reject) => {
+      setTimeout(() => reject(new Error('the reading bar never showed')), 20_000);
+      const box = document.querySelector<HTMLElement>('[data-generate="reading"]')!;
+      new MutationObserver((_, observer) => {
+        if (box.hidden) return;
+        observer.disconnect();
+        document.querySelector<HTMLButtonElement>('[data-action="generate-cancel"]')!.click();
+        resolve();
+      }).observe(box, { attributes: true, attributeFilter: ['hidden'] });
+    }));
+    await input.setInputFiles({ name: 'lang.txt', mimeType: 'text/plain',
+      buffer: Buffer.from('Solen skinner på den gule mark. Hunden løber efter katten i haven.\n'.repeat(200_000)) });
+    await cancelled;
+    await page.locator('.generate-page .field-error', { hasText: 'Læsningen blev annulleret; teksten fra før er stadig i brug.' }).waitFor();
+    await page.locator('[data-next="context"]', { hasText: 'Sammenhængen »katten« findes 2.000 gange i teksten.' }).waitFor();
+    assert.equal(await page.locator('[data-generate="stats"]').innerText(), 'Teksten har 8.000 ord i alt, 7 forskellige.');
+    await input.setInputFiles({ name: 'billede.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) });
+    await page.locator('.generate-page .field-error', { hasText: 'billede.txt er ikke en tekstfil' }).waitFor();
+    await input.setInputFiles({ name: 'tal.txt', mimeType: 'text/plain', buffer: Buffer.from('x 1 2 3 4 5 6 7 8 9\n'.repeat(100)) });
+    await page.locator('.generate-page .field-error', { hasText: /Kun 10\s%\saf tegnene i starten af tal\.txt er bogstaver/ }).waitFor();
+    assert.equal(await page.locator('[data-generate="stats"]').innerText(), 'Teksten har 8.000 ord i alt, 7 forskellige.');
+  });
+
   test('a 360-px phone: no sideways scrolling of the page; the embed shows the page alone', async () => {
     const page = await openGenerate('&p=en%20kat', { width: 360, height: 780 });
     const width = await page.evaluate(() => document.documentElement.scrollWidth);

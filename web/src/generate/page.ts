@@ -4,15 +4,16 @@
 // against drawn), the note's table, and the course's small neural network by hand. Every number
 // comes from the language core in a worker.
 import '../styles/generate.css';
-import { h, options, tr } from '../app/dom.ts';
+import { h, options, tr, trAttribute } from '../app/dom.ts';
 import { field, inputText, numberInput, parseUserInteger } from '../app/fields.ts';
 import { hideControls, type EmbeddableControl } from '../app/hidden-controls.ts';
-import { formatCount, formatNumber, parseUserNumber, t, type MessageKey } from '../app/i18n.ts';
+import { formatCount, formatMegabytes, formatNumber, formatPercent, parseUserNumber, t, type MessageKey } from '../app/i18n.ts';
 import { texNumber, typeset } from '../app/math.ts';
 import type { Shell } from '../app/shell.ts';
 import type { Store } from '../app/store.ts';
+import { MAX_TEXT_BYTES, utf8Bytes } from '../train/text-size.ts';
 import { GenerateClient } from '../wasm/generate-client.ts';
-import type { Ask, GenerateText, GeneratedRun, NextReply } from '../wasm/generate-protocol.ts';
+import type { Ask, BuiltText, GenerateText, GeneratedRun, NextReply } from '../wasm/generate-protocol.ts';
 import { MAX_TEMPERATURE, MAX_WORDS, MIN_TEMPERATURE, type GeneratePageState, type GenerateSource } from './generate-state.ts';
 import { NetworkToy } from './network-toy.ts';
 import { NextWordsView } from './next-words-view.ts';
@@ -25,6 +26,7 @@ const EMBEDDABLE: EmbeddableControl[] = [
   { id: 'table', label: 'controlGenerateTable', shown: true }, { id: 'network', label: 'controlGenerateNetwork', shown: true },
 ];
 const COMPARED_SEEDS = 3;  // drawn runs beside the greedy one
+const SHOW_READING_BYTES = 1_000_000;
 
 export function mountGeneratePage(shell: Shell, store: Store): void {
   const page = new GeneratePage(shell, store);
@@ -34,7 +36,8 @@ export function mountGeneratePage(shell: Shell, store: Store): void {
 }
 
 class GeneratePage {
-  private readonly client: GenerateClient;
+  private client: GenerateClient;
+  private readonly fatal: (message: string) => void;
   private readonly next: NextWordsView;
   private readonly table = new NgramTableView();
   private readonly network: NetworkToy;
@@ -42,6 +45,13 @@ class GeneratePage {
   private readonly sentences: HTMLInputElement;
   private readonly ownText = h('textarea', { name: 'own-text', rows: 5, spellcheck: 'false' });
   private readonly ownBox: HTMLElement;
+  private readonly fileInput = h('input', { type: 'file', class: 'visually-hidden', name: 'text-file', accept: '.txt,text/plain' });
+  private readonly fileName = h('p', { class: 'data-summary', 'data-generate': 'file', hidden: true });
+  private readonly readingBar = h('progress', { max: 1, value: 0 });
+  private readonly readingBox: HTMLElement;
+  private file: File | null = null;           // the chosen text file (its text stays in the worker)
+  private current: GenerateText = { kind: 'note' };  // what the model in use was counted in
+  private reading = false;
   private readonly practiceBox: HTMLElement;
   private readonly ends = h('input', { type: 'checkbox', name: 'ends' });
   private readonly textStats = h('p', { class: 'data-summary', 'data-generate': 'stats', role: 'status' });
@@ -65,7 +75,8 @@ class GeneratePage {
 
   constructor(shell: Shell, private readonly store: Store) {
     const s = store.state.generate;
-    this.client = new GenerateClient((message) => shell.workerStopped(message));
+    this.fatal = (message) => shell.workerStopped(message);
+    this.client = this.newClient();
     this.next = new NextWordsView((word) => this.append(word));
     this.network = new NetworkToy(async (x, w, u) => this.client.request('network', { x, w, u, hidden: 2, activation: 'sigmoid' }));
     this.sentences = numberInput(s.sentences, { name: 'sentences' });
@@ -81,8 +92,19 @@ class GeneratePage {
     options(this.source, [['note', 'generateSourceNote'], ['practice', 'generateSourcePractice'], ['own', 'generateSourceOwn']]);
     options(this.order, [1, 2, 3, 4, 5].map((n) => [String(n), `generateOrder${n}` as MessageKey]));
     options(this.tableOrder, [['2', 'generateTableBigrams'], ['3', 'generateTableTrigrams']]);
+    const cancel = this.button('uploadCancel', 'generate-cancel', () => this.cancelReading());
+    this.readingBox = h('div', { class: 'upload-reading', hidden: true, 'data-generate': 'reading' }, this.readingBar, cancel);
+    trAttribute(this.readingBar, 'aria-label', 'generateReadingLabel');
+    const fileButton = h('label', { class: 'button upload' }, this.fileInput, tr('span', 'generateFileButton'));
+    this.fileInput.addEventListener('change', () => {
+      const file = this.fileInput.files?.[0];
+      this.fileInput.value = '';
+      if (file) void this.useFile(file);
+    });
     this.ownBox = h('div', { class: 'own-text-box' }, field('generateOwnLabel', this.ownText).root,
-      this.button('generateOwnUse', 'use-text', () => void this.build()));
+      h('div', { class: 'own-buttons' }, this.button('generateOwnUse', 'use-text', () => { this.file = null; this.fileName.hidden = true; void this.build(); }),
+        fileButton),
+      tr('p', 'generateFileHelp', { class: 'field-help' }), this.fileName, this.readingBox);
     this.practiceBox = this.fields.sentences.root;
     shell.main.append(this.layout());
     this.show(s);
@@ -191,22 +213,90 @@ class GeneratePage {
   private textOf(s: GeneratePageState): GenerateText | null {
     if (s.source === 'note') return { kind: 'note' };
     if (s.source === 'practice') return { kind: 'practice', sentences: s.sentences };
+    if (this.file) return { kind: 'file', file: this.file };
     return this.ownText.value.trim() ? { kind: 'own', text: this.ownText.value } : null;
   }
 
-  // A new text to count in; one too short is refused and the text in use stays.
+  // A new text to count in; one too short (or a file that is no text) is refused and the text in
+  // use stays.
   private async build(): Promise<void> {
     const s = this.store.state.generate;
-    const text = this.textOf(s) ?? { kind: 'note' as const };
-    if (s.source === 'own' && !this.textOf(s)) this.showTextError(t('generateOwnEmpty'));
-    const built = await this.client.request('build', { text, ends: s.ends });
+    const wanted = this.textOf(s);
+    if (s.source === 'own' && !wanted) {
+      this.showTextError(t('generateOwnEmpty'));
+      if (this.textStats.textContent) return;  // the text in use stays; at the start the note's is counted meanwhile
+    }
+    const text = wanted ?? { kind: 'note' as const };
+    if (text.kind === 'own' && utf8Bytes(text.text) > MAX_TEXT_BYTES) {
+      this.showTextError(t('generateTextTooLarge'));
+      return;
+    }
+    this.reading = text.kind === 'file';
+    // A large file takes seconds to read and count: the bar (with Annullér) shows at once, without
+    // a fraction until the worker reports one.
+    this.readingBox.hidden = !(text.kind === 'file' && text.file.size > SHOW_READING_BYTES);
+    this.readingBar.removeAttribute('value');
+    let built: BuiltText;
+    try {
+      built = await this.client.request('build', { text, ends: s.ends });
+    } catch {
+      return;  // the worker was ended (Annullér) or died (the page says so)
+    } finally {
+      this.reading = false;
+      this.readingBox.hidden = true;
+    }
+    const name = text.kind === 'file' ? (text.file as File).name : null;
+    if (built.problem) {
+      this.showTextError(this.fileProblem(built.problem, name ?? ''));
+      return;
+    }
     if (built.tokens < 2) {
       this.showTextError(t(built.tokens === 0 ? 'generateOwnEmpty' : 'generateOwnOneWord'));
       return;
     }
-    if (s.source !== 'own' || this.textOf(s)) this.showTextError(null);
+    this.current = text;
+    this.showTextError(null);
     this.textStats.textContent = t('generateTextStats', { tokens: formatCount(built.tokens), words: formatCount(built.words) });
     await Promise.all([this.ask(), this.showTable(), this.write()]);  // a text at once, not an empty panel
+  }
+
+  private fileProblem(problem: NonNullable<BuiltText['problem']>, name: string): string {
+    if (problem.code === 'binary') return t('corpusBinary', { name });
+    if (problem.code === 'empty') return t('generateFileEmpty', { name });
+    return t('generateNotLettersFile', { name, share: formatPercent(problem.share) });
+  }
+
+  private async useFile(file: File): Promise<void> {
+    if (file.size > MAX_TEXT_BYTES) {
+      this.showTextError(t('generateFileTooLarge', { name: file.name, size: formatMegabytes(file.size) }));
+      return;
+    }
+    this.file = file;
+    this.fileName.hidden = false;
+    this.fileName.textContent = t('generateFileChosen', { name: file.name, size: formatMegabytes(file.size) });
+    await this.build();
+  }
+
+  private newClient(): GenerateClient {
+    return new GenerateClient(this.fatal, (fraction) => {
+      if (!this.reading) return;
+      this.readingBox.hidden = false;
+      this.readingBar.value = fraction;
+    });
+  }
+
+  // Ends the worker that reads the file and counts again, in a new one, the text in use before.
+  private cancelReading(): void {
+    if (!this.reading) return;
+    this.client.terminate();
+    this.client = this.newClient();
+    this.reading = false;
+    this.readingBox.hidden = true;
+    this.file = null;
+    this.fileName.hidden = true;
+    this.showTextError(t('generateReadingCancelled'));
+    const before = this.current;
+    void this.client.request('build', { text: before, ends: this.store.state.generate.ends }).then(() => Promise.all([this.ask(), this.showTable()]));
   }
 
   private showTextError(text: string | null): void {

@@ -532,6 +532,15 @@ export const da = {
   generateNetworkU: 'Vægte i outputlaget (u_i,0 … u_i,2)',
   generateNetworkResult: 'P(spinder) = {p}',
   generateNetworkInvalid: 'Alle felter skal være tal; udregningen viser de sidste gyldige tal.',
+  generateFileButton: 'Vælg en tekstfil',
+  generateFileHelp: 'En .txt-fil på højst 20 MB. Den læses og tælles i din browser; teksten bliver ikke gemt nogen steder.',
+  generateFileChosen: '{name} · {size} MB',
+  generateReadingLabel: 'Læser tekstfilen',
+  generateReadingCancelled: 'Læsningen blev annulleret; teksten fra før er stadig i brug.',
+  generateFileTooLarge: '{name} er {size} MB; højst 20 MB kan læses i browseren. Brug en mindre tekst.',
+  generateTextTooLarge: 'Teksten er over 20 MB; højst 20 MB kan tælles i browseren. Brug en mindre tekst.',
+  generateFileEmpty: '{name} har ingen ord at tælle.',
+  generateNotLettersFile: 'Kun {share} af tegnene i starten af {name} er bogstaver. Det ligner ikke sprog (måske tal, kode eller en tabel), så der er ingen ord at tælle. Vælg en almindelig tekst.',
 };
 
 export type Messages = typeof da;

@@ -534,4 +534,13 @@ export const en: Messages = {
   generateNetworkU: 'Weights of the output layer (u_i,0 … u_i,2)',
   generateNetworkResult: 'P(spinder) = {p}',
   generateNetworkInvalid: 'Every field must be a number; the working shows the last valid numbers.',
+  generateFileButton: 'Choose a text file',
+  generateFileHelp: 'A .txt file of at most 20 MB. It is read and counted in your browser; the text is not kept anywhere.',
+  generateFileChosen: '{name} · {size} MB',
+  generateReadingLabel: 'Reading the text file',
+  generateReadingCancelled: 'The reading was cancelled; the text from before is still in use.',
+  generateFileTooLarge: '{name} is {size} MB; at most 20 MB can be read in the browser. Use a smaller text.',
+  generateTextTooLarge: 'The text is over 20 MB; at most 20 MB can be counted in the browser. Use a smaller text.',
+  generateFileEmpty: '{name} has no words to count.',
+  generateNotLettersFile: 'Only {share} of the characters at the start of {name} are letters. It does not look like language (perhaps numbers, code or a table), so there are no words to count. Choose an ordinary text.',
 };

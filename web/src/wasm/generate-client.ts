@@ -1,16 +1,21 @@
 // The Tekstgenerering page's side of its worker. A dying worker rejects what waits and calls `fatal`.
-import type { GenerateRequests } from './generate-protocol.ts';
+import type { GenerateEvents, GenerateRequests } from './generate-protocol.ts';
 import { WorkerClient } from './worker-protocol.ts';
 
 export class GenerateClient {
-  private readonly client: WorkerClient<GenerateRequests, Record<never, never>>;
+  private readonly worker = new Worker(new URL('./generate-worker.ts', import.meta.url), { type: 'module' });
+  private readonly client: WorkerClient<GenerateRequests, GenerateEvents>;
 
-  constructor(fatal: (message: string) => void) {
-    const worker = new Worker(new URL('./generate-worker.ts', import.meta.url), { type: 'module' });
-    this.client = new WorkerClient(worker, {}, fatal);
+  constructor(fatal: (message: string) => void, progress: (fraction: number) => void) {
+    this.client = new WorkerClient(this.worker, { progress: ({ fraction }) => progress(fraction) }, fatal);
   }
 
   request<K extends keyof GenerateRequests & string>(name: K, payload: GenerateRequests[K]['request']): Promise<GenerateRequests[K]['reply']> {
     return this.client.request(name, payload);
+  }
+
+  // Ends the worker (Annullér while a file is read); what still waits gets no answer.
+  terminate(): void {
+    this.worker.terminate();
   }
 }

@@ -1,12 +1,16 @@
 // Messages between the "Tekstgenerering" page and its worker, which owns the N-gram model (wasm).
 // Words travel as words: the worker knows the vocabulary, the page only shows.
 import type { NetworkSteps, SampleSettings, SampleStatusName } from '@wasm/language_core.mjs';
+import type { TextHeadProblem } from '../data/text-file.ts';
 
-export type GenerateText = { kind: 'note' } | { kind: 'practice'; sentences: number } | { kind: 'own'; text: string };
+// A file is read by the worker a piece at a time; the page never holds its text.
+export type GenerateText = { kind: 'note' } | { kind: 'practice'; sentences: number } | { kind: 'own'; text: string }
+  | { kind: 'file'; file: Blob };
 
 export interface BuiltText {
   words: number;   // different words
   tokens: number;  // words in all
+  problem?: TextHeadProblem;  // a file that is not text, or mostly not letters: nothing was built
 }
 
 export interface NextReply {
@@ -48,4 +52,8 @@ export type GenerateRequests = {
   generate: { request: Ask & { count: number; seed: number }; reply: GeneratedRun };
   table: { request: { n: number; limit: number }; reply: { different: number; rows: { words: string[]; count: number }[] } };
   network: { request: { x: number[]; w: number[]; u: number[]; hidden: number; activation: string }; reply: NetworkSteps };
+};
+
+export type GenerateEvents = {
+  progress: { fraction: number };  // how far a file's reading is, posted only for a read that takes a while
 };

@@ -1,26 +1,51 @@
 // The Tekstgenerering worker: builds the N-gram model of a text in wasm and answers the page's
 // questions (the next word, a written text, the note's tables, the small network).
 import createLanguageCore, { type NgramModel } from '@wasm/language_core.mjs';
-import type { GenerateRequests, GenerateText, GeneratedRun, NextReply } from './generate-protocol.ts';
+import { filePieces, HEAD_BYTES, inspectTextHead, Utf8Pieces } from '../data/text-file.ts';
+import type { BuiltText, GenerateEvents, GenerateRequests, GenerateText, GeneratedRun, NextReply } from './generate-protocol.ts';
 import { serve, type WorkerEnd } from './worker-protocol.ts';
 
 // The note "Simple sprogmodeller": its four sentences (a fact of the curriculum, typed in).
 export const NOTE_TEXT = 'En hund løber efter en kat. Løber en hund efter en kat? En kat løber ikke efter en hund. ' +
   'Efter en kat løber en hund.';
 
-serve<GenerateRequests, Record<never, never>>(self as unknown as WorkerEnd, async () => {
+const QUIET_MS = 300;  // a read faster than this shows no progress bar
+const PROGRESS_EVERY_MS = 100;
+
+serve<GenerateRequests, GenerateEvents>(self as unknown as WorkerEnd, async (out) => {
   const core = await createLanguageCore();
   let model: NgramModel = new core.NgramModel();
   let vocabulary: string[] = [];
   const wordsOf = (ids: ArrayLike<number>) => Array.from(ids, (id) => vocabulary[id] ?? '?');
 
-  const textOf = (text: GenerateText) => text.kind === 'note' ? NOTE_TEXT
+  const textOf = (text: Exclude<GenerateText, { kind: 'file' }>) => text.kind === 'note' ? NOTE_TEXT
     : text.kind === 'practice' ? core.generateSentences(1, text.sentences) : text.text;
 
+  // A file a megabyte at a time (UTF-8 for the core), its start judged first.
+  async function readFile(next: NgramModel, file: Blob, ends: boolean): Promise<BuiltText> {
+    const head = inspectTextHead(new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer()), file.size <= HEAD_BYTES);
+    if (!head.ok) return { words: 0, tokens: 0, problem: head.problem };
+    const utf8 = new Utf8Pieces(head.value.encoding);
+    const began = performance.now();
+    let done = 0, last = 0;
+    next.begin(ends);
+    for await (const bytes of filePieces(file)) {
+      done += bytes.length;
+      next.feed(utf8.next(bytes, done >= file.size));
+      const now = performance.now();
+      if (now - began > QUIET_MS && now - last > PROGRESS_EVERY_MS) {
+        last = now;
+        out.emit('progress', { fraction: done / Math.max(1, file.size) });
+      }
+    }
+    if (last > 0) out.emit('progress', { fraction: 1 });  // read; counting the sequences takes a moment more
+    return next.finish();
+  }
+
   return {
-    build: ({ text, ends }) => {
+    build: async ({ text, ends }) => {
       const next = new core.NgramModel();
-      const built = next.build(textOf(text), ends);
+      const built = text.kind === 'file' ? await readFile(next, text.file, ends) : next.build(textOf(text), ends);
       if (built.tokens < 2) {  // too little to count in: the text in use stays
         next.delete();
         return built;
