@@ -330,3 +330,20 @@ TEST(NgramGenerate, TheSameSeedGivesTheSameText) {
     EXPECT_EQ(refused.end, GenerationEnd::BadSettings);
     EXPECT_EQ(refused.status, SampleStatus::BadTemperature);
 }
+
+TEST(NgramScorer, TheLadderSplitsTheTextAndScoresEveryOrder) {
+    Rng rng(9);
+    std::vector<std::int32_t> tokens{0};
+    while (tokens.size() < 10000) tokens.push_back(rng.uniform() < 0.8 ? (tokens.back() + 1) % 12 : static_cast<std::int32_t>(rng.below(12)));
+    const Ladder ladder = heldOutLadder(tokens, 12, 0.9);
+    EXPECT_EQ(ladder.trainWords, 9000);
+    ASSERT_EQ(ladder.orders.size(), 5u);
+    for (const HeldOutScore& s : ladder.orders) EXPECT_EQ(s.words, 1000);
+    EXPECT_LT(ladder.orders[1].lossPerWord, ladder.orders[0].lossPerWord - 0.5);  // the source's next word depends on the last
+    // the same numbers as scoring the held-out part by hand with a model of the first 9 000 words
+    const NgramIndex first(std::vector<std::int32_t>(tokens.begin(), tokens.begin() + 9000), 12);
+    const HeldOutScore bigram = NgramScorer(first).score(std::vector<std::int32_t>(tokens.begin() + 9000, tokens.end()), 2);
+    EXPECT_DOUBLE_EQ(ladder.orders[1].lossPerWord, bigram.lossPerWord);
+    EXPECT_TRUE(heldOutLadder(tokens, 12, 1.0).orders.empty());
+    EXPECT_TRUE(heldOutLadder({0, 1}, 2, 0.5).orders.empty());
+}

@@ -143,6 +143,16 @@ describe('Tekstgenerering', () => {
     assert.equal(await page.locator('[data-generate="stats"]').innerText(), 'Teksten har 8.000 ord i alt, 7 forskellige.');
   });
 
+  test('the ladder: too short a text says so; on the practice sentences two words of context beat one and none', async () => {
+    const page = await openGenerate();
+    await page.locator('[data-ladder="about"]', { hasText: 'Teksten er for kort til at måle på: der skal være mindst 200 ord' }).waitFor();
+    await page.goto(`${suite.server.url}?page=generate&src=practice&sent=2000`);
+    await page.locator('[data-ladder="table"] tbody tr').nth(4).waitFor();
+    const loss = (await page.locator('[data-ladder="table"] tbody tr td.bar-cell').allInnerTexts()).map(danishNumber);
+    assert.equal(loss.length, 5);
+    assert.ok(loss[1] < loss[0] && loss[2] < loss[1], `loss per word ${loss.join(', ')}`);
+  });
+
   test('a 360-px phone: no sideways scrolling of the page; the embed shows the page alone', async () => {
     const page = await openGenerate('&p=en%20kat', { width: 360, height: 780 });
     const width = await page.evaluate(() => document.documentElement.scrollWidth);

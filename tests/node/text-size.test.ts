@@ -1,7 +1,7 @@
 // The size of a pasted text, for the 20 MB limit.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { utf8Bytes } from '../../web/src/train/text-size.ts';
+import { utf8Bytes } from '../../web/src/data/text-size.ts';
 
 test('UTF-8 size: 1 byte for a, 2 for æ, 3 for €, 4 for an emoji', () => {
   assert.equal(utf8Bytes('a'), 1);

@@ -176,6 +176,21 @@ public:
         return out;
     }
 
+    // Models of order 1 … 5 counted in the first trainShare of the text, scored on the rest:
+    // { trainWords, heldOutWords, lossPerWord: Float64Array(5), perplexity, unknownWords } (empty when too short).
+    JsObject ladder(double trainShare) const {
+        const Ladder l = heldOutLadder(stream_.tokens, stream_.vocabularySize(), trainShare);
+        std::vector<double> loss, perplexity;
+        for (const HeldOutScore& s : l.orders) loss.push_back(s.lossPerWord), perplexity.push_back(s.perplexity);
+        JsObject out = val::object();
+        out.set("trainWords", static_cast<double>(l.trainWords));
+        out.set("heldOutWords", static_cast<double>(l.orders.empty() ? 0 : l.orders[0].words));
+        out.set("unknownWords", static_cast<double>(l.orders.empty() ? 0 : l.orders[0].unknownWords));
+        out.set("lossPerWord", copyOut("Float64Array", loss));
+        out.set("perplexity", copyOut("Float64Array", perplexity));
+        return out;
+    }
+
     // For each word of a text (ids): how many words from it on occur in the training text word for word.
     val matchLengths(const NumberArray& ids) const {
         const std::vector<std::int32_t> seq = numbersIn<std::int32_t>(ids);
@@ -253,5 +268,6 @@ EMSCRIPTEN_BINDINGS(language_core) {
         .function("generate", &NgramModel::generate)
         .function("table", &NgramModel::table)
         .function("score", &NgramModel::score)
+        .function("ladder", &NgramModel::ladder)
         .function("matchLengths", &NgramModel::matchLengths);
 }

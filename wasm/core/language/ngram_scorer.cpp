@@ -57,4 +57,18 @@ HeldOutScore NgramScorer::score(const std::vector<std::int32_t>& heldOut, int n)
     return out;
 }
 
+Ladder heldOutLadder(const std::vector<std::int32_t>& tokens, int vocabularySize, double trainShare) {
+    Ladder out;
+    if (!(trainShare > 0.0 && trainShare < 1.0)) return out;
+    const auto split = static_cast<std::size_t>(trainShare * static_cast<double>(tokens.size()));
+    if (split < 2 || split >= tokens.size()) return out;
+    // Ids stay the whole text's: a word only in the held-out part has count 0, scored as unknown.
+    const NgramIndex index(std::vector<std::int32_t>(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(split)), vocabularySize);
+    const NgramScorer scorer(index);
+    const std::vector<std::int32_t> heldOut(tokens.begin() + static_cast<std::ptrdiff_t>(split), tokens.end());
+    out.trainWords = static_cast<std::int64_t>(split);
+    for (int n = 1; n <= NgramIndex::kMaxContext + 1; ++n) out.orders.push_back(scorer.score(heldOut, n));
+    return out;
+}
+
 }  // namespace vaerksted::language

@@ -45,4 +45,13 @@ private:
     std::vector<std::int64_t> followersOfWord_;  // T(w) for every single word, counted once
 };
 
+// The ladder of the notes' discussion: models of order 1 … 5 counted in the first `trainShare` of a
+// text's words, each scored on the rest (the held-out part). trainShare in (0, 1); too few words on
+// either side give an empty list.
+struct Ladder {
+    std::int64_t trainWords = 0;
+    std::vector<HeldOutScore> orders;  // N = 1 … 5
+};
+Ladder heldOutLadder(const std::vector<std::int32_t>& tokens, int vocabularySize, double trainShare);
+
 }  // namespace vaerksted::language

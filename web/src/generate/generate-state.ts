@@ -4,7 +4,7 @@
 import { finite, positive, type Read } from '../app/url-values.ts';
 import type { PageUrlState } from '../app/page-entry.ts';
 
-export const GENERATE_CONTROLS = ['text', 'next', 'temperature', 'generate', 'table', 'network'] as const;
+export const GENERATE_CONTROLS = ['text', 'next', 'temperature', 'generate', 'table', 'ladder', 'network'] as const;
 
 export type GenerateSource = 'note' | 'practice' | 'own';
 

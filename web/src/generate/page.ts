@@ -11,19 +11,21 @@ import { formatCount, formatMegabytes, formatNumber, formatPercent, parseUserNum
 import { texNumber, typeset } from '../app/math.ts';
 import type { Shell } from '../app/shell.ts';
 import type { Store } from '../app/store.ts';
-import { MAX_TEXT_BYTES, utf8Bytes } from '../train/text-size.ts';
+import { MAX_TEXT_BYTES, utf8Bytes } from '../data/text-size.ts';
 import { GenerateClient } from '../wasm/generate-client.ts';
 import type { Ask, BuiltText, GenerateText, GeneratedRun, NextReply } from '../wasm/generate-protocol.ts';
 import { MAX_TEMPERATURE, MAX_WORDS, MIN_TEMPERATURE, type GeneratePageState, type GenerateSource } from './generate-state.ts';
 import { NetworkToy } from './network-toy.ts';
 import { NextWordsView } from './next-words-view.ts';
+import { LADDER_MIN_WORDS, LADDER_TRAIN_SHARE, LadderView } from './ladder-view.ts';
 import { NgramTableView, TABLE_ROWS } from './ngram-table-view.ts';
 import { writtenText } from './written-text-view.ts';
 
 const EMBEDDABLE: EmbeddableControl[] = [
   { id: 'text', label: 'controlGenerateText', shown: true }, { id: 'next', label: 'controlGenerateNext', shown: true },
   { id: 'temperature', label: 'controlGenerateTemperature', shown: true }, { id: 'generate', label: 'controlGenerateWrite', shown: true },
-  { id: 'table', label: 'controlGenerateTable', shown: true }, { id: 'network', label: 'controlGenerateNetwork', shown: true },
+  { id: 'table', label: 'controlGenerateTable', shown: true }, { id: 'ladder', label: 'controlGenerateLadder', shown: true },
+  { id: 'network', label: 'controlGenerateNetwork', shown: true },
 ];
 const COMPARED_SEEDS = 3;  // drawn runs beside the greedy one
 const SHOW_READING_BYTES = 1_000_000;
@@ -40,6 +42,7 @@ class GeneratePage {
   private readonly fatal: (message: string) => void;
   private readonly next: NextWordsView;
   private readonly table = new NgramTableView();
+  private readonly ladder = new LadderView();
   private readonly network: NetworkToy;
   private readonly source = h('select', { name: 'source' });
   private readonly sentences: HTMLInputElement;
@@ -139,6 +142,7 @@ class GeneratePage {
             tr('h3', 'generateRunsTitle'), tr('p', 'generateRunsHelp', { class: 'field-help' }), this.runs),
           panel('sectionGenerateTable', 'table', tr('p', 'generateTableHelp', { class: 'field-help' }),
             field('generateTableN', this.tableOrder).root, this.table.root),
+          panel('sectionGenerateLadder', 'ladder', this.ladder.root),
           panel('sectionGenerateNetwork', 'network', this.network.root))));
   }
 
@@ -257,7 +261,7 @@ class GeneratePage {
     this.current = text;
     this.showTextError(null);
     this.textStats.textContent = t('generateTextStats', { tokens: formatCount(built.tokens), words: formatCount(built.words) });
-    await Promise.all([this.ask(), this.showTable(), this.write()]);  // a text at once, not an empty panel
+    await Promise.all([this.ask(), this.showTable(), this.write(), this.showLadder()]);  // a text at once, not an empty panel
   }
 
   private fileProblem(problem: NonNullable<BuiltText['problem']>, name: string): string {
@@ -296,7 +300,8 @@ class GeneratePage {
     this.fileName.hidden = true;
     this.showTextError(t('generateReadingCancelled'));
     const before = this.current;
-    void this.client.request('build', { text: before, ends: this.store.state.generate.ends }).then(() => Promise.all([this.ask(), this.showTable()]));
+    void this.client.request('build', { text: before, ends: this.store.state.generate.ends })
+      .then(() => Promise.all([this.ask(), this.showTable(), this.showLadder()]));
   }
 
   private showTextError(text: string | null): void {
@@ -334,6 +339,10 @@ class GeneratePage {
     const numbers = s.greedy ? `z_{${word}} = ${texNumber(r.z[0], 4)}\\quad (T \\to 0)`
       : `z_{${word}} = \\frac{${texNumber(r.p[0], 4)}^{1/${T}}}{\\sum_j p_j^{1/${T}}} = ${texNumber(r.z[0], 4)}`;
     typeset(this.formula, `${general} \\qquad ${numbers}`);
+  }
+
+  private async showLadder(): Promise<void> {
+    this.ladder.show(await this.client.request('ladder', { trainShare: LADDER_TRAIN_SHARE, minWords: LADDER_MIN_WORDS }));
   }
 
   private async showTable(): Promise<void> {
@@ -380,6 +389,7 @@ class GeneratePage {
     this.next.render();
     this.showFormula();
     this.table.render();
+    this.ladder.render();
     this.network.render();
     if (this.written0) this.renderWritten();
   }

@@ -16,7 +16,7 @@ import type { CorpusSource, CorpusState } from '../wasm/train-protocol.ts';
 import { CorpusPair } from './corpus-pair.ts';
 import { SpaceView } from './space-view.ts';
 import { textProblem } from './text-problems.ts';
-import { MAX_TEXT_BYTES, utf8Bytes } from './text-size.ts';
+import { MAX_TEXT_BYTES, utf8Bytes } from '../data/text-size.ts';
 import { fillProbabilityTable } from './toy-tables.ts';
 import type { TextTraining } from './train-state.ts';
 

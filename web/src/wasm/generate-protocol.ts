@@ -46,11 +46,20 @@ export interface Ask {
   ends: boolean;
 }
 
+export interface LadderReply {
+  trainWords: number;
+  heldOutWords: number;
+  unknownWords: number;  // held-out words the first part does not have
+  loss: number[];        // per word, N = 1 … 5 (empty: the text is too short)
+  perplexity: number[];
+}
+
 export type GenerateRequests = {
   build: { request: { text: GenerateText; ends: boolean }; reply: BuiltText };
   next: { request: Ask; reply: NextReply };
   generate: { request: Ask & { count: number; seed: number }; reply: GeneratedRun };
   table: { request: { n: number; limit: number }; reply: { different: number; rows: { words: string[]; count: number }[] } };
+  ladder: { request: { trainShare: number; minWords: number }; reply: LadderReply };
   network: { request: { x: number[]; w: number[]; u: number[]; hidden: number; activation: string }; reply: NetworkSteps };
 };
 

@@ -75,6 +75,12 @@ serve<GenerateRequests, GenerateEvents>(self as unknown as WorkerEnd, async (out
       const rows = Array.from(table.counts, (count, i) => ({ words: wordsOf(table.grams.subarray(i * n, (i + 1) * n)), count }));
       return { different: table.different, rows };
     },
+    ladder: ({ trainShare, minWords }) => {
+      const l = model.ladder(trainShare);
+      const enough = l.trainWords >= minWords && l.heldOutWords >= minWords * (1 - trainShare);
+      return { trainWords: l.trainWords, heldOutWords: l.heldOutWords, unknownWords: l.unknownWords,
+        loss: enough ? Array.from(l.lossPerWord) : [], perplexity: enough ? Array.from(l.perplexity) : [] };
+    },
     network: ({ x, w, u, hidden, activation }) => core.networkForward(x, w, u, hidden, activation),
   };
 });

@@ -1,6 +1,6 @@
-// How much own text the page trains on: at most 20 MB of UTF-8 (it is normalised in the core, as
+// How much own text a page reads: at most 20 MB of UTF-8 (normalised in the core, as
 // w2v train --normalise does).
-import { MEGABYTE } from '../data/limits.ts';
+import { MEGABYTE } from './limits.ts';
 
 export const MAX_TEXT_BYTES = 20 * MEGABYTE;
 

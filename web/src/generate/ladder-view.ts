@@ -1,0 +1,51 @@
+// The ladder: models of order N = 1 … 5 counted in the first 90 % of the text and measured on the
+// last 10 % (held out), loss per word and perplexity as bars — longer contexts help, until they
+// run out (the notes' point about large N).
+import { h, scrollBox, tr } from '../app/dom.ts';
+import { formatCount, formatFixed, formatNumber, t } from '../app/i18n.ts';
+import type { LadderReply } from '../wasm/generate-protocol.ts';
+
+export const LADDER_TRAIN_SHARE = 0.9;
+export const LADDER_MIN_WORDS = 200;
+
+export class LadderView {
+  readonly root: HTMLElement;
+  private readonly about = h('p', { class: 'field-help', 'data-ladder': 'about' });
+  private readonly body = h('tbody');
+  private readonly table: HTMLElement;
+  private shown: LadderReply | null = null;
+
+  constructor() {
+    const table = h('table', { class: 'next-words ladder', 'data-ladder': 'table' },
+      h('thead', {}, h('tr', {}, tr('th', 'generateLadderModel', { scope: 'col' }), tr('th', 'generateLadderLoss', { scope: 'col' }),
+        tr('th', 'generateLadderPerplexity', { scope: 'col' }))),
+      this.body);
+    this.table = scrollBox(table, 'sectionGenerateLadder');
+    this.root = h('div', {}, tr('p', 'generateLadderHelp', { class: 'field-help' }), this.about, this.table);
+  }
+
+  show(ladder: LadderReply): void {
+    this.shown = ladder;
+    this.render();
+  }
+
+  render(): void {
+    const l = this.shown;
+    if (!l) return;
+    const enough = l.loss.length > 0;
+    this.table.hidden = !enough;
+    if (!enough) {
+      this.about.textContent = t('generateLadderTooShort', { min: formatCount(LADDER_MIN_WORDS) });
+      return;
+    }
+    this.about.textContent = t('generateLadderAbout', { train: formatCount(l.trainWords), held: formatCount(l.heldOutWords),
+      unknown: formatCount(l.unknownWords) });
+    const worst = Math.max(...l.loss);
+    const best = l.loss.indexOf(Math.min(...l.loss));
+    this.body.replaceChildren(...l.loss.map((loss, i) => h('tr', { class: i === best ? 'best' : undefined },
+      h('th', { scope: 'row' }, `N = ${i + 1}`),
+      h('td', { class: 'bar-cell' }, h('span', { class: 'bar bar-z', style: `width: ${(loss / worst) * 100}%` }),
+        h('span', { class: 'bar-value' }, formatFixed(loss, 3))),
+      h('td', { class: 'count' }, formatNumber(l.perplexity[i], 4)))));
+  }
+}
