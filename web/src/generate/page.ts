@@ -73,7 +73,7 @@ class GeneratePage {
   private readonly fields: Record<'temperature' | 'count' | 'seed' | 'sentences', ReturnType<typeof field>>;
   private asked = 0;  // answers to older questions are dropped
   private written0: GeneratedRun | null = null;
-  private compared: { label: string; run: GeneratedRun }[] = [];
+  private compared: { seed: number | null; temperature: number; run: GeneratedRun }[] = [];  // seed null: the greedy run
   private nextReply: NextReply | null = null;
 
   constructor(shell: Shell, private readonly store: Store) {
@@ -366,8 +366,8 @@ class GeneratePage {
     const drawn = await Promise.all(Array.from({ length: COMPARED_SEEDS }, (_, k) =>
       this.client.request('generate', { ...ask, sample: { temperature: s.temperature }, seed: s.seed + k + 1 })));
     this.written0 = main;
-    this.compared = [{ label: t('generateGreedyRun'), run: greedy },
-      ...drawn.map((run, k) => ({ label: t('generateSampledRun', { seed: formatCount(s.seed + k + 1), t: formatNumber(s.temperature, 3) }), run }))];
+    this.compared = [{ seed: null, temperature: 0, run: greedy },
+      ...drawn.map((run, k) => ({ seed: s.seed + k + 1, temperature: s.temperature, run }))];
     this.renderWritten();
   }
 
@@ -379,8 +379,10 @@ class GeneratePage {
       this.prompt.scrollIntoView({ block: 'center' });
     };
     this.written.replaceChildren(...(this.written0 ? [writtenText(this.written0, click)] : []));
-    this.runs.replaceChildren(...this.compared.map(({ label, run }) =>
-      h('div', { class: 'compared-run' }, h('span', { class: 'compared-label' }, label), writtenText(run, click))));
+    const label = (seed: number | null, temperature: number) => seed === null ? t('generateGreedyRun')
+      : t('generateSampledRun', { seed: formatCount(seed), t: formatNumber(temperature, 3) });
+    this.runs.replaceChildren(...this.compared.map(({ seed, temperature, run }) =>
+      h('div', { class: 'compared-run' }, h('span', { class: 'compared-label' }, label(seed, temperature)), writtenText(run, click))));
   }
 
   refresh(): void {
