@@ -344,6 +344,7 @@ TEST(NgramScorer, TheLadderSplitsTheTextAndScoresEveryOrder) {
     const NgramIndex first(std::vector<std::int32_t>(tokens.begin(), tokens.begin() + 9000), 12);
     const HeldOutScore bigram = NgramScorer(first).score(std::vector<std::int32_t>(tokens.begin() + 9000, tokens.end()), 2);
     EXPECT_DOUBLE_EQ(ladder.orders[1].lossPerWord, bigram.lossPerWord);
+    EXPECT_EQ(heldOutLadder(tokens, 12, 0.9, 300).orders[0].words, 300);  // only the first 300 held-out words
     EXPECT_TRUE(heldOutLadder(tokens, 12, 1.0).orders.empty());
     EXPECT_TRUE(heldOutLadder({0, 1}, 2, 0.5).orders.empty());
 }

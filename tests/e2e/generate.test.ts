@@ -40,6 +40,20 @@ describe('Tekstgenerering', () => {
     await screenshot(page, 'generate-desktop');
   });
 
+  test("the note's walk-through: step by step, the word the note chose is marked in the distribution it came from", async () => {
+    const page = await openGenerate();
+    await page.locator('[data-action="walk-step"]').click();
+    await page.locator('[data-walk="text"]', { hasText: 'Efter »en« vælger noten »kat«.' }).waitFor();
+    await page.locator('[data-next="bars"] tr.marked th', { hasText: 'kat' }).waitFor();
+    for (let i = 0; i < 3; i++) await page.locator('[data-action="walk-step"]').click();
+    await page.locator('[data-walk="text"]', { hasText: 'Efter »en kat løber en« vælger noten »kat«.' }).waitFor();
+    assert.equal(await page.locator('input[name="prompt"]').inputValue(), 'en kat løber en');
+    // P(kat | en) = 4/8
+    await page.locator('[data-next="bars"] tr.marked td.bar-cell', { hasText: '0,500' }).first().waitFor();
+    await page.locator('select[name="order"]').selectOption('3');
+    assert.equal(await page.locator('[data-walk="box"]').isVisible(), false);
+  });
+
   test('temperature: the side-by-side bars follow z = p^(1/T) / Σ p^(1/T); greedy puts all on the first', async () => {
     const page = await openGenerate('&p=løber');
     await page.locator('input[name="temperature"]').fill('0,5');

@@ -178,8 +178,9 @@ public:
 
     // Models of order 1 … 5 counted in the first trainShare of the text, scored on the rest:
     // { trainWords, heldOutWords, lossPerWord: Float64Array(5), perplexity, unknownWords } (empty when too short).
-    JsObject ladder(double trainShare) const {
-        const Ladder l = heldOutLadder(stream_.tokens, stream_.vocabularySize(), trainShare);
+    JsObject ladder(double trainShare, int maxHeldOut) const {
+        const Ladder l = heldOutLadder(stream_.tokens, stream_.vocabularySize(), trainShare,
+                                       static_cast<std::size_t>(std::max(maxHeldOut, 0)));
         std::vector<double> loss, perplexity;
         for (const HeldOutScore& s : l.orders) loss.push_back(s.lossPerWord), perplexity.push_back(s.perplexity);
         JsObject out = val::object();

@@ -57,7 +57,7 @@ HeldOutScore NgramScorer::score(const std::vector<std::int32_t>& heldOut, int n)
     return out;
 }
 
-Ladder heldOutLadder(const std::vector<std::int32_t>& tokens, int vocabularySize, double trainShare) {
+Ladder heldOutLadder(const std::vector<std::int32_t>& tokens, int vocabularySize, double trainShare, std::size_t maxHeldOut) {
     Ladder out;
     if (!(trainShare > 0.0 && trainShare < 1.0)) return out;
     const auto split = static_cast<std::size_t>(trainShare * static_cast<double>(tokens.size()));
@@ -65,7 +65,8 @@ Ladder heldOutLadder(const std::vector<std::int32_t>& tokens, int vocabularySize
     // Ids stay the whole text's: a word only in the held-out part has count 0, scored as unknown.
     const NgramIndex index(std::vector<std::int32_t>(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(split)), vocabularySize);
     const NgramScorer scorer(index);
-    const std::vector<std::int32_t> heldOut(tokens.begin() + static_cast<std::ptrdiff_t>(split), tokens.end());
+    const std::size_t end = maxHeldOut > 0 ? std::min(tokens.size(), split + maxHeldOut) : tokens.size();
+    const std::vector<std::int32_t> heldOut(tokens.begin() + static_cast<std::ptrdiff_t>(split), tokens.begin() + static_cast<std::ptrdiff_t>(end));
     out.trainWords = static_cast<std::int64_t>(split);
     for (int n = 1; n <= NgramIndex::kMaxContext + 1; ++n) out.orders.push_back(scorer.score(heldOut, n));
     return out;

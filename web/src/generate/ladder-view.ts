@@ -7,6 +7,8 @@ import type { LadderReply } from '../wasm/generate-protocol.ts';
 
 export const LADDER_TRAIN_SHARE = 0.9;
 export const LADDER_MIN_WORDS = 200;
+export const LADDER_HELD_OUT = 5000;     // words scored: a few seconds in the worker for a large text
+export const LADDER_AUTO_WORDS = 100_000; // a text up to this size is measured at once; a larger one on request
 
 export class LadderView {
   readonly root: HTMLElement;
@@ -14,19 +16,35 @@ export class LadderView {
   private readonly body = h('tbody');
   private readonly table: HTMLElement;
   private shown: LadderReply | null = null;
+  private readonly measure: HTMLButtonElement;
 
-  constructor() {
+  constructor(onMeasure: () => void) {
+    this.measure = tr('button', 'generateLadderMeasure', { type: 'button', 'data-action': 'ladder' });
+    this.measure.addEventListener('click', () => {
+      this.measure.disabled = true;
+      this.about.textContent = t('generateLadderMeasuring');
+      onMeasure();
+    });
     const table = h('table', { class: 'next-words ladder', 'data-ladder': 'table' },
       h('thead', {}, h('tr', {}, tr('th', 'generateLadderModel', { scope: 'col' }), tr('th', 'generateLadderLoss', { scope: 'col' }),
         tr('th', 'generateLadderPerplexity', { scope: 'col' }))),
       this.body);
     this.table = scrollBox(table, 'sectionGenerateLadder');
-    this.root = h('div', {}, tr('p', 'generateLadderHelp', { class: 'field-help' }), this.about, this.table);
+    this.root = h('div', {}, tr('p', 'generateLadderHelp', { class: 'field-help' }), this.measure, this.about, this.table);
   }
 
   show(ladder: LadderReply): void {
     this.shown = ladder;
+    this.measure.disabled = false;
     this.render();
+  }
+
+  // A new text, too large to measure at once: the button asks for it.
+  offer(): void {
+    this.shown = null;
+    this.measure.disabled = false;
+    this.table.hidden = true;
+    this.about.textContent = t('generateLadderOffer');
   }
 
   render(): void {

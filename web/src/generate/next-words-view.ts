@@ -20,6 +20,7 @@ export class NextWordsView {
   private reply: NextReply | null = null;
   private temperature = 1;
   private greedy = false;
+  private marked: string | null = null;  // a word to point out (the next word of the note's walk-through)
 
   constructor(private readonly onSuggestion: (word: string) => void) {
     this.table = h('table', { class: 'next-words', 'data-next': 'bars' },
@@ -31,8 +32,9 @@ export class NextWordsView {
       scrollBox(this.table, 'sectionGenerateNext'), this.entropy);
   }
 
-  show(reply: NextReply, temperature: number, greedy: boolean): void {
+  show(reply: NextReply, temperature: number, greedy: boolean, marked: string | null = null): void {
     this.reply = reply;
+    this.marked = marked;
     this.temperature = temperature;
     this.greedy = greedy;
     this.render();
@@ -73,7 +75,8 @@ export class NextWordsView {
     const bar = (x: number, kind: string) => h('td', { class: 'bar-cell' },
       h('span', { class: `bar ${kind}`, style: `width: ${Math.max(0, Math.min(1, x)) * 100}%` }),
       h('span', { class: 'bar-value' }, formatFixed(x, 3)));
-    return h('tr', { class: others ? 'others' : undefined }, h('th', { scope: 'row' }, word), h('td', { class: 'count' }, count),
+    const cls = others ? 'others' : word === this.marked ? 'marked' : undefined;
+    return h('tr', { class: cls }, h('th', { scope: 'row' }, word), h('td', { class: 'count' }, count),
       bar(p, 'bar-p'), bar(z, 'bar-z'));
   }
 }

@@ -17,7 +17,7 @@ import type { Ask, BuiltText, GenerateText, GeneratedRun, NextReply } from '../w
 import { MAX_TEMPERATURE, MAX_WORDS, MIN_TEMPERATURE, type GeneratePageState, type GenerateSource } from './generate-state.ts';
 import { NetworkToy } from './network-toy.ts';
 import { NextWordsView } from './next-words-view.ts';
-import { LADDER_MIN_WORDS, LADDER_TRAIN_SHARE, LadderView } from './ladder-view.ts';
+import { LADDER_AUTO_WORDS, LADDER_HELD_OUT, LADDER_MIN_WORDS, LADDER_TRAIN_SHARE, LadderView } from './ladder-view.ts';
 import { NgramTableView, TABLE_ROWS } from './ngram-table-view.ts';
 import { writtenText } from './written-text-view.ts';
 
@@ -29,6 +29,8 @@ const EMBEDDABLE: EmbeddableControl[] = [
 ];
 const COMPARED_SEEDS = 3;  // drawn runs beside the greedy one
 const SHOW_READING_BYTES = 1_000_000;
+// The note's walk-through with bigrams: "En kat løber en kat", a word at a time.
+const NOTE_WALK = ['en', 'kat', 'løber', 'en', 'kat'];
 
 export function mountGeneratePage(shell: Shell, store: Store): void {
   const page = new GeneratePage(shell, store);
@@ -42,7 +44,7 @@ class GeneratePage {
   private readonly fatal: (message: string) => void;
   private readonly next: NextWordsView;
   private readonly table = new NgramTableView();
-  private readonly ladder = new LadderView();
+  private readonly ladder = new LadderView(() => void this.showLadder());
   private readonly network: NetworkToy;
   private readonly source = h('select', { name: 'source' });
   private readonly sentences: HTMLInputElement;
@@ -70,6 +72,9 @@ class GeneratePage {
   private readonly written = h('div', { class: 'written-box', 'data-generate': 'written' });
   private readonly runs = h('div', { class: 'compared-runs', 'data-generate': 'runs' });
   private readonly tableOrder = h('select', { name: 'table-n' });
+  private readonly walkBox: HTMLElement;
+  private readonly walkText = h('p', { class: 'walk-text', 'data-walk': 'text', role: 'status' });
+  private walkStep = -1;  // −1: not walking; k: the first k + 1 words of NOTE_WALK are the beginning
   private readonly fields: Record<'temperature' | 'count' | 'seed' | 'sentences', ReturnType<typeof field>>;
   private asked = 0;  // answers to older questions are dropped
   private written0: GeneratedRun | null = null;
@@ -109,6 +114,10 @@ class GeneratePage {
         fileButton),
       tr('p', 'generateFileHelp', { class: 'field-help' }), this.fileName, this.readingBox);
     this.practiceBox = this.fields.sentences.root;
+    this.walkBox = h('div', { class: 'walk', 'data-walk': 'box' }, tr('h3', 'generateWalkTitle'), tr('p', 'generateWalkHelp', { class: 'field-help' }),
+      h('div', { class: 'run-buttons' }, this.button('generateWalkStep', 'walk-step', () => this.walk()),
+        this.button('generateWalkRestart', 'walk-restart', () => { this.walkStep = -1; this.walk(); })),
+      this.walkText);
     shell.main.append(this.layout());
     this.show(s);
     this.wire();
@@ -132,7 +141,7 @@ class GeneratePage {
           panel('sectionGenerateText', 'text', field('generateSourceLabel', this.source).root, this.practiceBox, this.ownBox,
             check(this.ends, 'generateEndsLabel'), tr('p', 'generateNoteHelp', { class: 'field-help' }), this.textError, this.textStats),
           panel('sectionGenerateNext', 'next', field('generatePromptLabel', this.prompt, 'generatePromptHelp').root,
-            field('generateOrderLabel', this.order).root, check(this.backoff, 'generateBackoffLabel'), this.next.root),
+            field('generateOrderLabel', this.order).root, check(this.backoff, 'generateBackoffLabel'), this.next.root, this.walkBox),
           panel('sectionGenerateTemperature', 'temperature', this.fields.temperature.root, check(this.greedy, 'generateGreedyLabel'),
             this.formula)),
         h('div', { class: 'generate-column' },
@@ -156,6 +165,18 @@ class GeneratePage {
     this.backoff.checked = s.backoff;
     this.greedy.checked = s.greedy;
     this.temperature.disabled = s.greedy;
+    this.walkBox.hidden = !(s.source === 'note' && s.order === 2);  // the walk-through is the note's, with bigrams
+  }
+
+  // One step of the note's walk-through: the beginning grows by the word the note chose, and the
+  // bars show the distribution it was drawn from, that word marked.
+  private walk(): void {
+    this.walkStep = Math.min(this.walkStep + 1, NOTE_WALK.length - 2);
+    const before = NOTE_WALK.slice(0, this.walkStep + 1);
+    this.prompt.value = before.join(' ');
+    this.store.update((s) => { s.generate.prompt = this.prompt.value; });
+    this.walkText.textContent = t('generateWalkText', { before: before.join(' '), next: NOTE_WALK[this.walkStep + 1] });
+    void this.ask();
   }
 
   private wire(): void {
@@ -180,7 +201,11 @@ class GeneratePage {
       update((s) => { s.prompt = this.prompt.value; });
       void this.ask();
     });
-    this.order.addEventListener('change', () => { update((s) => { s.order = Number(this.order.value); }); void this.ask(); });
+    this.order.addEventListener('change', () => {
+      update((s) => { s.order = Number(this.order.value); });
+      this.show(this.store.state.generate);
+      void this.ask();
+    });
     this.backoff.addEventListener('change', () => { update((s) => { s.backoff = this.backoff.checked; }); void this.ask(); });
     this.greedy.addEventListener('change', () => {
       update((s) => { s.greedy = this.greedy.checked; });
@@ -261,7 +286,9 @@ class GeneratePage {
     this.current = text;
     this.showTextError(null);
     this.textStats.textContent = t('generateTextStats', { tokens: formatCount(built.tokens), words: formatCount(built.words) });
-    await Promise.all([this.ask(), this.showTable(), this.write(), this.showLadder()]);  // a text at once, not an empty panel
+    // At once a text, the table and (for a text of moderate size) the ladder, not empty panels.
+    if (built.tokens > LADDER_AUTO_WORDS) this.ladder.offer();
+    await Promise.all([this.ask(), this.showTable(), this.write(), built.tokens > LADDER_AUTO_WORDS ? null : this.showLadder()]);
   }
 
   private fileProblem(problem: NonNullable<BuiltText['problem']>, name: string): string {
@@ -301,7 +328,7 @@ class GeneratePage {
     this.showTextError(t('generateReadingCancelled'));
     const before = this.current;
     void this.client.request('build', { text: before, ends: this.store.state.generate.ends })
-      .then(() => Promise.all([this.ask(), this.showTable(), this.showLadder()]));
+      .then((built) => Promise.all([this.ask(), this.showTable(), built.tokens > LADDER_AUTO_WORDS ? this.ladder.offer() : this.showLadder()]));
   }
 
   private showTextError(text: string | null): void {
@@ -321,7 +348,8 @@ class GeneratePage {
     if (id !== this.asked) return;
     this.nextReply = reply;
     const s = this.store.state.generate;
-    this.next.show(reply, s.temperature, s.greedy);
+    const walking = this.walkStep >= 0 && this.prompt.value === NOTE_WALK.slice(0, this.walkStep + 1).join(' ');
+    this.next.show(reply, s.temperature, s.greedy, walking ? NOTE_WALK[this.walkStep + 1] : null);
     this.showFormula();
   }
 
@@ -342,7 +370,8 @@ class GeneratePage {
   }
 
   private async showLadder(): Promise<void> {
-    this.ladder.show(await this.client.request('ladder', { trainShare: LADDER_TRAIN_SHARE, minWords: LADDER_MIN_WORDS }));
+    this.ladder.show(await this.client.request('ladder', { trainShare: LADDER_TRAIN_SHARE, minWords: LADDER_MIN_WORDS,
+      maxHeldOut: LADDER_HELD_OUT }));
   }
 
   private async showTable(): Promise<void> {

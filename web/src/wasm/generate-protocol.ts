@@ -59,7 +59,7 @@ export type GenerateRequests = {
   next: { request: Ask; reply: NextReply };
   generate: { request: Ask & { count: number; seed: number }; reply: GeneratedRun };
   table: { request: { n: number; limit: number }; reply: { different: number; rows: { words: string[]; count: number }[] } };
-  ladder: { request: { trainShare: number; minWords: number }; reply: LadderReply };
+  ladder: { request: { trainShare: number; minWords: number; maxHeldOut: number }; reply: LadderReply };
   network: { request: { x: number[]; w: number[]; u: number[]; hidden: number; activation: string }; reply: NetworkSteps };
 };
 

@@ -75,9 +75,9 @@ serve<GenerateRequests, GenerateEvents>(self as unknown as WorkerEnd, async (out
       const rows = Array.from(table.counts, (count, i) => ({ words: wordsOf(table.grams.subarray(i * n, (i + 1) * n)), count }));
       return { different: table.different, rows };
     },
-    ladder: ({ trainShare, minWords }) => {
-      const l = model.ladder(trainShare);
-      const enough = l.trainWords >= minWords && l.heldOutWords >= minWords * (1 - trainShare);
+    ladder: ({ trainShare, minWords, maxHeldOut }) => {
+      const l = model.ladder(trainShare, maxHeldOut);
+      const enough = l.trainWords >= minWords && l.heldOutWords >= Math.min(maxHeldOut, minWords * (1 - trainShare));
       return { trainWords: l.trainWords, heldOutWords: l.heldOutWords, unknownWords: l.unknownWords,
         loss: enough ? Array.from(l.lossPerWord) : [], perplexity: enough ? Array.from(l.perplexity) : [] };
     },

@@ -320,8 +320,9 @@ declare module '@wasm/language_core.mjs' {
     score(heldOut: string, order: number, sentenceEnds: boolean): { lossPerWord: number; perplexity: number; words: number;
       unknownWords: number };
     matchLengths(ids: Int32Array | number[]): Int32Array;
-    // N = 1 … 5 counted in the first trainShare of the text, scored on the rest (empty arrays when too short).
-    ladder(trainShare: number): { trainWords: number; heldOutWords: number; unknownWords: number; lossPerWord: Float64Array;
+    // N = 1 … 5 counted in the first trainShare of the text, scored on the rest or its first maxHeldOut
+    // words (0: all); empty arrays when too short.
+    ladder(trainShare: number, maxHeldOut: number): { trainWords: number; heldOutWords: number; unknownWords: number; lossPerWord: Float64Array;
       perplexity: Float64Array };
     delete(): void;
   }
