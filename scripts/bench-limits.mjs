@@ -143,8 +143,9 @@ export async function measureLimits() {
         await generate.page.locator('[data-generate="stats"]').filter({ hasText: /^Teksten har [\d.]{9,} ord/ }).waitFor({ timeout: 180_000 });
         return { seconds: (Date.now() - began) / 1000, longest: (await frameCounts(generate.page)).longest };
       });
+      await generate.page.waitForTimeout(1000);  // the page's first text, table and bars after a new text are done
       const nextMs = [];
-      for (const prompt of ['hunden', 'den gule', 'katten sover', 'en', 'kongen og dronningen']) {
+      for (const prompt of ['hunden', 'den gule', 'katten sover', 'en', 'kongen og dronningen', 'og', 'der er en']) {
         nextMs.push(await generate.page.evaluate((text) => new Promise((resolve) => {
           const context = document.querySelector('[data-next="context"]');
           const input = document.querySelector('input[name="prompt"]');

@@ -35,6 +35,13 @@ std::pair<std::int64_t, std::int64_t> NgramIndex::narrow(std::int64_t lo, std::i
     return {lower - sorted_.begin(), upper - sorted_.begin()};
 }
 
+std::int64_t NgramIndex::runEnd(std::int64_t i, std::int64_t hi, int depth, std::int32_t word) const {
+    // Doubling steps while the word goes on, then a binary search in the last step.
+    std::int64_t step = 1;
+    while (i + step < hi && nextWordAt(i + step, depth) == word) step *= 2;
+    return narrow(i + step / 2, std::min(hi, i + step), depth, word).second;
+}
+
 std::pair<std::int64_t, std::int64_t> NgramIndex::range(const std::int32_t* words, int length) const {
     std::int64_t lo = 0, hi = size();
     for (int d = 0; d < length && lo < hi; ++d) std::tie(lo, hi) = narrow(lo, hi, d, words[d]);
@@ -62,11 +69,13 @@ NextCounts NgramIndex::next(const std::int32_t* context, int length) const {
         out.contextCount = count(context, length);
         if (out.contextCount == 0) return out;
         const auto [lo, hi] = range(context, length);
-        // The positions of one context are sorted by their next word: count its runs.
-        for (std::int64_t i = lo; i < hi; ++i) {
-            const std::int32_t w = at(static_cast<std::int64_t>(sorted_[static_cast<std::size_t>(i)]) + length);
-            if (!out.next.empty() && out.next.back().word == w) ++out.next.back().count;
-            else out.next.push_back({w, 1});
+        // The positions of one context are sorted by their next word: each run's end found by
+        // galloping, so "en" (620 000 times, 20 next words) costs 20 short searches, not 620 000 steps.
+        for (std::int64_t i = lo; i < hi;) {
+            const std::int32_t w = nextWordAt(i, length);
+            const std::int64_t end = runEnd(i, hi, length, w);
+            out.next.push_back({w, end - i});
+            i = end;
         }
     }
     std::stable_sort(out.next.begin(), out.next.end(), [](const NextWord& a, const NextWord& b) {
@@ -90,7 +99,7 @@ std::int64_t NgramIndex::followerCount(const std::int32_t* context, int length) 
     const auto [lo, hi] = range(context, length);
     // The range is sorted by the next word: hop from run to run by binary search.
     std::int64_t runs = 0;
-    for (std::int64_t i = lo; i < hi; ++runs) i = narrow(i, hi, length, at(static_cast<std::int64_t>(sorted_[static_cast<std::size_t>(i)]) + length)).second;
+    for (std::int64_t i = lo; i < hi; ++runs) i = runEnd(i, hi, length, nextWordAt(i, length));
     return runs;
 }
 

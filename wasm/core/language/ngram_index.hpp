@@ -66,6 +66,12 @@ private:
     }
     // The range of sorted_ whose positions start with words[0 … length).
     std::pair<std::int64_t, std::int64_t> range(const std::int32_t* words, int length) const;
+    // The word `depth` words after the position at sorted_[i].
+    std::int32_t nextWordAt(std::int64_t i, int depth) const {
+        return at(static_cast<std::int64_t>(sorted_[static_cast<std::size_t>(i)]) + depth);
+    }
+    // Where the run of `word` that starts at i (within [i, hi), sorted at `depth`) ends.
+    std::int64_t runEnd(std::int64_t i, std::int64_t hi, int depth, std::int32_t word) const;
     // Within [lo, hi) (positions sharing `depth` words), the part whose next word is `word`.
     std::pair<std::int64_t, std::int64_t> narrow(std::int64_t lo, std::int64_t hi, int depth, std::int32_t word) const;
 

@@ -31,6 +31,7 @@ const COMPARED_SEEDS = 3;  // drawn runs beside the greedy one
 const SHOW_READING_BYTES = 1_000_000;
 // The note's walk-through with bigrams: "En kat løber en kat", a word at a time.
 const NOTE_WALK = ['en', 'kat', 'løber', 'en', 'kat'];
+const FORMULA_DELAY_MS = 50;
 
 export function mountGeneratePage(shell: Shell, store: Store): void {
   const page = new GeneratePage(shell, store);
@@ -80,6 +81,7 @@ class GeneratePage {
   private written0: GeneratedRun | null = null;
   private compared: { seed: number | null; temperature: number; run: GeneratedRun }[] = [];  // seed null: the greedy run
   private nextReply: NextReply | null = null;
+  private formulaTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(shell: Shell, private readonly store: Store) {
     const s = store.state.generate;
@@ -350,7 +352,9 @@ class GeneratePage {
     const s = this.store.state.generate;
     const walking = this.walkStep >= 0 && this.prompt.value === NOTE_WALK.slice(0, this.walkStep + 1).join(' ');
     this.next.show(reply, s.temperature, s.greedy, walking ? NOTE_WALK[this.walkStep + 1] : null);
-    this.showFormula();
+    // The bars first: typesetting the formula (and its layout) in a task of its own, once the typing pauses.
+    clearTimeout(this.formulaTimer);
+    this.formulaTimer = setTimeout(() => this.showFormula(), FORMULA_DELAY_MS);
   }
 
   // z_i = p_i^{1/T} / Σ_j p_j^{1/T}, with the numbers of the most probable word.
