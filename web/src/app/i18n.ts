@@ -4,12 +4,22 @@ import { da, type Messages } from '../i18n/da.ts';
 import { MEGABYTE } from '../data/limits.ts';
 
 export type Language = 'da' | 'en';
-export type MessageKey = keyof Messages;
+// A page may bring texts of its own with its code (addPageMessages); it declares their keys here by
+// declaration merging, so that t() checks them like the rest.
+export interface PageMessages {}
+export type MessageKey = keyof Messages | keyof PageMessages;
 
 // English comes when first asked for (the service worker keeps it for offline use): most students
 // never switch, and its ~10 KB stay out of every page's first load.
 const dictionaries: Partial<Record<Language, Messages>> = { da };
+const pageDictionaries: Record<Language, Record<string, string>> = { da: {}, en: {} };
 let current: Language = 'da';
+
+// A page's own texts in both languages, registered when its code loads.
+export function addPageMessages<T extends Record<string, string>>(texts: Record<Language, T>): void {
+  Object.assign(pageDictionaries.da, texts.da);
+  Object.assign(pageDictionaries.en, texts.en);
+}
 
 // Fetches the language's texts if need be, then switches to it.
 export async function loadLanguage(language: Language): Promise<void> {
@@ -29,7 +39,7 @@ export function language(): Language {
 
 // Text for key with {name} placeholders filled in from params.
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = (dictionaries[current] ?? da)[key];
+  const template = (dictionaries[current] ?? da)[key as keyof Messages] ?? pageDictionaries[current][key] ?? pageDictionaries.da[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (_, name: string) =>
     name in params ? String(params[name]) : `{${name}}`);
 }

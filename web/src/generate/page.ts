@@ -4,10 +4,12 @@
 // against drawn), the note's table, and the course's small neural network by hand. Every number
 // comes from the language core in a worker.
 import '../styles/generate.css';
+import { generateDa } from './texts-da.ts';
+import { generateEn } from './texts-en.ts';
 import { h, options, tr, trAttribute } from '../app/dom.ts';
 import { field, inputText, numberInput, parseUserInteger } from '../app/fields.ts';
 import { hideControls, type EmbeddableControl } from '../app/hidden-controls.ts';
-import { formatCount, formatMegabytes, formatNumber, formatPercent, parseUserNumber, t, type MessageKey } from '../app/i18n.ts';
+import { addPageMessages, formatCount, formatMegabytes, formatNumber, formatPercent, parseUserNumber, t, type MessageKey } from '../app/i18n.ts';
 import { texNumber, typeset } from '../app/math.ts';
 import type { Shell } from '../app/shell.ts';
 import type { Store } from '../app/store.ts';
@@ -20,6 +22,8 @@ import { NextWordsView } from './next-words-view.ts';
 import { LADDER_AUTO_WORDS, LADDER_HELD_OUT, LADDER_MIN_WORDS, LADDER_TRAIN_SHARE, LadderView } from './ladder-view.ts';
 import { NgramTableView, TABLE_ROWS } from './ngram-table-view.ts';
 import { writtenText } from './written-text-view.ts';
+
+addPageMessages({ da: generateDa, en: generateEn });
 
 const EMBEDDABLE: EmbeddableControl[] = [
   { id: 'text', label: 'controlGenerateText', shown: true }, { id: 'next', label: 'controlGenerateNext', shown: true },
@@ -294,7 +298,7 @@ class GeneratePage {
   }
 
   private fileProblem(problem: NonNullable<BuiltText['problem']>, name: string): string {
-    if (problem.code === 'binary') return t('corpusBinary', { name });
+    if (problem.code === 'binary') return t('generateFileBinary', { name });
     if (problem.code === 'empty') return t('generateFileEmpty', { name });
     return t('generateNotLettersFile', { name, share: formatPercent(problem.share) });
   }

@@ -2,9 +2,11 @@
 // students drag while L changes, or let gradient descent along the circle bring L from 31,71
 // towards 22,85; the numbers behind L beside them. The toy's model lives in a worker (wasm).
 import { h, scrollBox, tr, trAttribute } from '../app/dom.ts';
+import { trainDa } from './texts-da.ts';
+import { trainEn } from './texts-en.ts';
 import { hideControls, type EmbeddableControl } from '../app/hidden-controls.ts';
 import { field, inputText, numberInput } from '../app/fields.ts';
-import { formatCount, formatFixed, parseUserNumber, t } from '../app/i18n.ts';
+import { addPageMessages, formatCount, formatFixed, parseUserNumber, t } from '../app/i18n.ts';
 import type { Shell } from '../app/shell.ts';
 import type { Store } from '../app/store.ts';
 import { FrameBudget, setBusy } from '../app/frame-budget.ts';
@@ -16,6 +18,8 @@ import { CorpusPanel } from './corpus-panel.ts';
 import { angleOf, TOY_BEST, TOY_SENTENCES, TOY_START, TOY_WORDS, toyCounts } from './toy-preset.ts';
 import { PairFormula } from './pair-formula.ts';
 import { ToyTables } from './toy-tables.ts';
+
+addPageMessages({ da: trainDa, en: trainEn });
 
 const EMBEDDABLE: EmbeddableControl[] = [
   { id: 'descent', label: 'controlDescent', shown: true }, { id: 'formula', label: 'controlToyFormula', shown: true },
