@@ -76,7 +76,7 @@ describe('Tekstgenerering', () => {
     await page.locator('[data-next="context"]', { hasText: 'bruger i stedet »en kat«, som findes 4 gange (back-off)' }).waitFor();
     // a word the text does not have is named and skipped
     await page.locator('input[name="prompt"]').fill('en ulv');
-    await page.locator('[data-next="unknown"]', { hasText: 'Teksten har ikke »ulv«; de er sprunget over.' }).waitFor();
+    await page.locator('[data-next="unknown"]', { hasText: 'Teksten har ikke ordet »ulv«; det er sprunget over.' }).waitFor();
   });
 
   test('greedy writing repeats itself; a written word shows the distribution it was drawn from', async () => {

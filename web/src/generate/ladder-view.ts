@@ -2,7 +2,7 @@
 // last 10 % (held out), loss per word and perplexity as bars — longer contexts help, until they
 // run out (the notes' point about large N).
 import { h, scrollBox, tr } from '../app/dom.ts';
-import { formatCount, formatFixed, formatNumber, t } from '../app/i18n.ts';
+import { formatCount, formatFixed, t } from '../app/i18n.ts';
 import type { LadderReply } from '../wasm/generate-protocol.ts';
 
 export const LADDER_TRAIN_SHARE = 0.9;
@@ -64,6 +64,6 @@ export class LadderView {
       h('th', { scope: 'row' }, `N = ${i + 1}`),
       h('td', { class: 'bar-cell' }, h('span', { class: 'bar bar-z', style: `width: ${(loss / worst) * 100}%` }),
         h('span', { class: 'bar-value' }, formatFixed(loss, 3))),
-      h('td', { class: 'count' }, formatNumber(l.perplexity[i], 4)))));
+      h('td', { class: 'count' }, formatFixed(l.perplexity[i], 1)))));
   }
 }

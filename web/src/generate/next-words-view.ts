@@ -44,7 +44,8 @@ export class NextWordsView {
     const r = this.reply;
     if (!r) return;
     this.unknown.hidden = r.unknown.length === 0;
-    this.unknown.textContent = t('generateUnknown', { words: r.unknown.map((w) => `»${w}«`).join(', ') });
+    const words = r.unknown.map((word) => t('generateQuoted', { word })).join(', ');
+    this.unknown.textContent = t(r.unknown.length === 1 ? 'generateUnknown' : 'generateUnknownMany', { words });
     const context = r.context.join(' ');
     const asked = r.asked;
     if (r.contextCount === 0) this.context.textContent = t('generateContextUnseen', { context });
