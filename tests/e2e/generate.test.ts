@@ -99,6 +99,10 @@ describe('Tekstgenerering', () => {
     // u_{1,0} = 0,5 → 2,5: y_spinder grows by 2, z = 1/(1 + e^{−(y1 − y2)}) with y1 − y2 = 4,7944 → 0,9918
     await page.locator('input[aria-label="u1,0"]').fill('2,5');
     await page.locator('[data-network="result"]', { hasText: 'P(spinder) = 0,9918' }).waitFor();
+    // the notes' weight count, and a larger one: 50·(1 + 3·3 + 2000) + 2000 = 102 500; d = 100: 203 000
+    await page.locator('[data-weights="count"]', { hasText: '= 102.500 vægte' }).waitFor();
+    await page.locator('input[name="weights-d"]').fill('100');
+    await page.locator('[data-weights="count"]', { hasText: '100·(1 + 3·3 + 2.000) + 2.000 = 203.000 vægte' }).waitFor();
     await page.locator('input[aria-label="u1,0"]').fill('to');
     await page.locator('.network-toy .field-error', { hasText: 'Alle felter skal være tal' }).waitFor();
     assert.equal(await page.locator('[data-network="result"]').innerText(), 'P(spinder) = 0,9918');

@@ -85,6 +85,13 @@ test("the course's small network: h, y, z step by step and P(spinder) = 0,9424",
   assert.equal(core.networkForward([1], [0, 1], [0, 1], 1, 'softsign').status, 'unknown_activation');
 });
 
+test("the notes' weight count: 102 500 for c = 3, m = 3, V = 2 000, d = 50; the toy's 16", () => {
+  assert.equal(core.weightCount(3, 3, 2000, 50), 102_500);  // 50·(1 + 9 + 2000) + 2000
+  assert.equal(core.weightCount(2, 2, 2, 2), 16);           // 2·(1 + 4) + 2·(1 + 2)
+  assert.equal(core.weightCount(0, 3, 2000, 50), -1);
+  assert.equal(core.weightCount(3, 2.5, 2000, 50), -1);
+});
+
 test('the status names match the types', () => {
   const names = core.statusNames();
   assert.deepEqual(names.sample, ['ok', 'bad_temperature', 'bad_top_k', 'bad_top_p', 'empty', 'nothing_possible']);

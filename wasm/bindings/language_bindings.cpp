@@ -235,6 +235,13 @@ JsObject networkForward(const NumberArray& x, const NumberArray& w, const Number
     return out;
 }
 
+// The notes' count of weights d·(1 + c·m + V) + V, for sizes a student types (each 1 … 10^6, else −1).
+double weightCountOf(double c, double m, double V, double d) {
+    const auto fits = [](double x) { return x >= 1 && x <= 1e6 && std::floor(x) == x; };
+    if (!fits(c) || !fits(m) || !fits(V) || !fits(d)) return -1;
+    return static_cast<double>(weightCount(static_cast<int>(c), static_cast<int>(m), static_cast<int>(V), static_cast<int>(d)));
+}
+
 template <typename Status, typename Name>
 val namesUpTo(Status last, Name name) {
     val names = val::array();
@@ -256,6 +263,7 @@ EMSCRIPTEN_BINDINGS(language_core) {
     using namespace vaerksted::language;
     emscripten::function("generateSentences", &vaerksted::word2vec::practiceSentences);
     emscripten::function("networkForward", &networkForward);
+    emscripten::function("weightCount", &weightCountOf);
     emscripten::function("statusNames", &statusNames);
     emscripten::class_<NgramModel>("NgramModel")
         .constructor<>()

@@ -21,6 +21,7 @@ import { NetworkToy } from './network-toy.ts';
 import { NextWordsView } from './next-words-view.ts';
 import { LADDER_AUTO_WORDS, LADDER_HELD_OUT, LADDER_MIN_WORDS, LADDER_TRAIN_SHARE, LadderView } from './ladder-view.ts';
 import { NgramTableView, TABLE_ROWS } from './ngram-table-view.ts';
+import { WeightCount } from './weight-count.ts';
 import { writtenText } from './written-text-view.ts';
 
 addPageMessages({ da: generateDa, en: generateEn });
@@ -51,6 +52,7 @@ class GeneratePage {
   private readonly table = new NgramTableView();
   private readonly ladder = new LadderView(() => void this.showLadder());
   private readonly network: NetworkToy;
+  private readonly weights: WeightCount;
   private readonly source = h('select', { name: 'source' });
   private readonly sentences: HTMLInputElement;
   private readonly ownText = h('textarea', { name: 'own-text', rows: 5, spellcheck: 'false' });
@@ -92,6 +94,7 @@ class GeneratePage {
     this.fatal = (message) => shell.workerStopped(message);
     this.client = this.newClient();
     this.next = new NextWordsView((word) => this.append(word));
+    this.weights = new WeightCount((sizes) => this.client.request('weights', sizes));
     this.network = new NetworkToy(async (x, w, u) => this.client.request('network', { x, w, u, hidden: 2, activation: 'sigmoid' }));
     this.sentences = numberInput(s.sentences, { name: 'sentences' });
     this.temperature = numberInput(s.temperature, { name: 'temperature' });
@@ -158,7 +161,7 @@ class GeneratePage {
           panel('sectionGenerateTable', 'table', tr('p', 'generateTableHelp', { class: 'field-help' }),
             field('generateTableN', this.tableOrder).root, this.table.root),
           panel('sectionGenerateLadder', 'ladder', this.ladder.root),
-          panel('sectionGenerateNetwork', 'network', this.network.root))));
+          panel('sectionGenerateNetwork', 'network', this.network.root, this.weights.root))));
   }
 
   private show(s: GeneratePageState): void {
@@ -242,7 +245,7 @@ class GeneratePage {
 
   async start(): Promise<void> {
     await this.build();
-    await this.network.recompute();
+    await Promise.all([this.network.recompute(), this.weights.recompute()]);
   }
 
   private textOf(s: GeneratePageState): GenerateText | null {
@@ -430,6 +433,7 @@ class GeneratePage {
     this.table.render();
     this.ladder.render();
     this.network.render();
+    this.weights.render();
     if (this.written0) this.renderWritten();
   }
 }

@@ -60,6 +60,7 @@ export type GenerateRequests = {
   generate: { request: Ask & { count: number; seed: number }; reply: GeneratedRun };
   table: { request: { n: number; limit: number }; reply: { different: number; rows: { words: string[]; count: number }[] } };
   ladder: { request: { trainShare: number; minWords: number; maxHeldOut: number }; reply: LadderReply };
+  weights: { request: { c: number; m: number; V: number; d: number }; reply: number };
   network: { request: { x: number[]; w: number[]; u: number[]; hidden: number; activation: string }; reply: NetworkSteps };
 };
 

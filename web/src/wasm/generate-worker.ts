@@ -81,6 +81,7 @@ serve<GenerateRequests, GenerateEvents>(self as unknown as WorkerEnd, async (out
       return { trainWords: l.trainWords, heldOutWords: l.heldOutWords, unknownWords: l.unknownWords,
         loss: enough ? Array.from(l.lossPerWord) : [], perplexity: enough ? Array.from(l.perplexity) : [] };
     },
+    weights: ({ c, m, V, d }) => core.weightCount(c, m, V, d),
     network: ({ x, w, u, hidden, activation }) => core.networkForward(x, w, u, hidden, activation),
   };
 });

@@ -338,6 +338,8 @@ declare module '@wasm/language_core.mjs' {
     networkForward(x: Float64Array | number[], w: Float64Array | number[], u: Float64Array | number[], hidden: number,
       activation: string): NetworkSteps;
     statusNames(): { sample: SampleStatusName[]; neural: NeuralStatusName[] };
+    // d·(1 + c·m + V) + V for context words c, vector size m, words V, hidden neurons d (each 1 … 10⁶; else −1).
+    weightCount(c: number, m: number, V: number, d: number): number;
   }
 
   export interface ModuleOptions {
