@@ -16,7 +16,7 @@ import type { Store } from '../app/store.ts';
 import { MAX_TEXT_BYTES, utf8Bytes } from '../data/text-size.ts';
 import { GenerateClient } from '../wasm/generate-client.ts';
 import type { Ask, BuiltText, GenerateText, GeneratedRun, NextReply } from '../wasm/generate-protocol.ts';
-import { MAX_TEMPERATURE, MAX_WORDS, MIN_TEMPERATURE, type GeneratePageState, type GenerateSource } from './generate-state.ts';
+import { MAX_PROMPT_CHARS, MAX_TEMPERATURE, MAX_WORDS, MIN_TEMPERATURE, type GeneratePageState, type GenerateSource } from './generate-state.ts';
 import { NetworkToy } from './network-toy.ts';
 import { NextWordsView } from './next-words-view.ts';
 import { LADDER_AUTO_WORDS, LADDER_HELD_OUT, LADDER_MIN_WORDS, LADDER_TRAIN_SHARE, LadderView } from './ladder-view.ts';
@@ -68,7 +68,7 @@ class GeneratePage {
   private readonly ends = h('input', { type: 'checkbox', name: 'ends' });
   private readonly textStats = h('p', { class: 'data-summary', 'data-generate': 'stats', role: 'status' });
   private readonly textError = h('p', { class: 'field-error', role: 'alert', hidden: true });
-  private readonly prompt = h('input', { type: 'text', name: 'prompt', autocomplete: 'off', spellcheck: 'false' });
+  private readonly prompt = h('input', { type: 'text', name: 'prompt', autocomplete: 'off', spellcheck: 'false', maxlength: MAX_PROMPT_CHARS });
   private readonly order = h('select', { name: 'order' });
   private readonly backoff = h('input', { type: 'checkbox', name: 'backoff' });
   private readonly temperature: HTMLInputElement;
@@ -206,7 +206,6 @@ class GeneratePage {
     });
     this.ends.addEventListener('change', () => { update((s) => { s.ends = this.ends.checked; }); void this.build(); });
     this.prompt.addEventListener('input', () => {
-      if (this.prompt.value.length > 500) return;
       update((s) => { s.prompt = this.prompt.value; });
       void this.ask();
     });
