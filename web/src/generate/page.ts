@@ -6,22 +6,23 @@
 import '../styles/generate.css';
 import { generateDa } from './texts-da.ts';
 import { generateEn } from './texts-en.ts';
-import { h, options, tr, trAttribute } from '../app/dom.ts';
+import { h, options, tr } from '../app/dom.ts';
 import { field, inputText, numberInput, parseUserInteger } from '../app/fields.ts';
 import { hideControls, type EmbeddableControl } from '../app/hidden-controls.ts';
-import { addPageMessages, formatCount, formatMegabytes, formatNumber, formatPercent, parseUserNumber, t, type MessageKey } from '../app/i18n.ts';
+import { addPageMessages, formatCount, formatNumber, parseUserNumber, t, type MessageKey } from '../app/i18n.ts';
 import { texNumber, typeset } from '../app/math.ts';
 import type { Shell } from '../app/shell.ts';
 import type { Store } from '../app/store.ts';
 import { MAX_TEXT_BYTES, utf8Bytes } from '../data/text-size.ts';
 import { GenerateClient } from '../wasm/generate-client.ts';
 import type { Ask, BuiltText, GenerateText, GeneratedRun, NextReply } from '../wasm/generate-protocol.ts';
-import { MAX_PROMPT_CHARS, MAX_TEMPERATURE, MAX_WORDS, MIN_TEMPERATURE, type GeneratePageState, type GenerateSource } from './generate-state.ts';
+import { MAX_PROMPT_CHARS, MAX_TEMPERATURE, MAX_WORDS, MIN_TEMPERATURE, type GeneratePageState } from './generate-state.ts';
 import { NetworkToy } from './network-toy.ts';
 import { NextWordsView } from './next-words-view.ts';
 import { LADDER_AUTO_WORDS, LADDER_HELD_OUT, LADDER_MIN_WORDS, LADDER_TRAIN_SHARE, LadderView } from './ladder-view.ts';
 import { NgramTableView, TABLE_ROWS } from './ngram-table-view.ts';
 import { WeightCount } from './weight-count.ts';
+import { TextPanel } from './text-panel.ts';
 import { writtenText } from './written-text-view.ts';
 
 addPageMessages({ da: generateDa, en: generateEn });
@@ -33,7 +34,6 @@ const EMBEDDABLE: EmbeddableControl[] = [
   { id: 'network', label: 'controlGenerateNetwork', shown: true },
 ];
 const COMPARED_SEEDS = 3;  // drawn runs beside the greedy one
-const SHOW_READING_BYTES = 1_000_000;
 // The note's walk-through with bigrams: "En kat løber en kat", a word at a time.
 const NOTE_WALK = ['en', 'kat', 'løber', 'en', 'kat'];
 const FORMULA_DELAY_MS = 50;
@@ -49,25 +49,13 @@ class GeneratePage {
   private client: GenerateClient;
   private readonly fatal: (message: string) => void;
   private readonly next: NextWordsView;
+  private readonly text: TextPanel;
   private readonly table = new NgramTableView();
   private readonly ladder = new LadderView(() => void this.showLadder());
   private readonly network: NetworkToy;
   private readonly weights: WeightCount;
-  private readonly source = h('select', { name: 'source' });
-  private readonly sentences: HTMLInputElement;
-  private readonly ownText = h('textarea', { name: 'own-text', rows: 5, spellcheck: 'false' });
-  private readonly ownBox: HTMLElement;
-  private readonly fileInput = h('input', { type: 'file', class: 'visually-hidden', name: 'text-file', accept: '.txt,text/plain' });
-  private readonly fileName = h('p', { class: 'data-summary', 'data-generate': 'file', hidden: true });
-  private readonly readingBar = h('progress', { max: 1, value: 0 });
-  private readonly readingBox: HTMLElement;
-  private file: File | null = null;           // the chosen text file (its text stays in the worker)
   private current: GenerateText = { kind: 'note' };  // what the model in use was counted in
   private reading = false;
-  private readonly practiceBox: HTMLElement;
-  private readonly ends = h('input', { type: 'checkbox', name: 'ends' });
-  private readonly textStats = h('p', { class: 'data-summary', 'data-generate': 'stats', role: 'status' });
-  private readonly textError = h('p', { class: 'field-error', role: 'alert', hidden: true });
   private readonly prompt = h('input', { type: 'text', name: 'prompt', autocomplete: 'off', spellcheck: 'false', maxlength: MAX_PROMPT_CHARS });
   private readonly order = h('select', { name: 'order' });
   private readonly backoff = h('input', { type: 'checkbox', name: 'backoff' });
@@ -82,7 +70,7 @@ class GeneratePage {
   private readonly walkBox: HTMLElement;
   private readonly walkText = h('p', { class: 'walk-text', 'data-walk': 'text', role: 'status' });
   private walkStep = -1;  // −1: not walking; k: the first k + 1 words of NOTE_WALK are the beginning
-  private readonly fields: Record<'temperature' | 'count' | 'seed' | 'sentences', ReturnType<typeof field>>;
+  private readonly fields: Record<'temperature' | 'count' | 'seed', ReturnType<typeof field>>;
   private asked = 0;  // answers to older questions are dropped
   private written0: GeneratedRun | null = null;
   private compared: { seed: number | null; temperature: number; run: GeneratedRun }[] = [];  // seed null: the greedy run
@@ -96,7 +84,6 @@ class GeneratePage {
     this.next = new NextWordsView((word) => this.append(word));
     this.weights = new WeightCount((sizes) => this.client.request('weights', sizes));
     this.network = new NetworkToy(async (x, w, u) => this.client.request('network', { x, w, u, hidden: 2, activation: 'sigmoid' }));
-    this.sentences = numberInput(s.sentences, { name: 'sentences' });
     this.temperature = numberInput(s.temperature, { name: 'temperature' });
     this.count = numberInput(s.count, { name: 'count' });
     this.seed = numberInput(s.seed, { name: 'seed' });
@@ -104,25 +91,21 @@ class GeneratePage {
       temperature: field('generateTemperatureLabel', this.temperature, 'generateTemperatureHelp'),
       count: field('generateCountLabel', this.count),
       seed: field('generateSeedLabel', this.seed),
-      sentences: field('generateSentencesLabel', this.sentences),
     };
-    options(this.source, [['note', 'generateSourceNote'], ['practice', 'generateSourcePractice'], ['own', 'generateSourceOwn']]);
     options(this.order, [1, 2, 3, 4, 5].map((n) => [String(n), `generateOrder${n}` as MessageKey]));
     options(this.tableOrder, [['2', 'generateTableBigrams'], ['3', 'generateTableTrigrams']]);
-    const cancel = this.button('uploadCancel', 'generate-cancel', () => this.cancelReading());
-    this.readingBox = h('div', { class: 'upload-reading', hidden: true, 'data-generate': 'reading' }, this.readingBar, cancel);
-    trAttribute(this.readingBar, 'aria-label', 'generateReadingLabel');
-    const fileButton = h('label', { class: 'button upload' }, this.fileInput, tr('span', 'generateFileButton'));
-    this.fileInput.addEventListener('change', () => {
-      const file = this.fileInput.files?.[0];
-      this.fileInput.value = '';
-      if (file) void this.useFile(file);
+    const update = (change: (state: GeneratePageState) => void) => store.update((state) => change(state.generate));
+    this.text = new TextPanel(s, {
+      source: (source) => {
+        update((state) => { state.source = source; });
+        this.show(store.state.generate);
+        if (source !== 'own') void this.build();
+      },
+      sentences: (count) => { update((state) => { state.sentences = count; }); void this.build(); },
+      ends: (on) => { update((state) => { state.ends = on; }); void this.build(); },
+      use: () => void this.build(),
+      cancel: () => this.cancelReading(),
     });
-    this.ownBox = h('div', { class: 'own-text-box' }, field('generateOwnLabel', this.ownText).root,
-      h('div', { class: 'own-buttons' }, this.button('generateOwnUse', 'use-text', () => { this.file = null; this.fileName.hidden = true; void this.build(); }),
-        fileButton),
-      tr('p', 'generateFileHelp', { class: 'field-help' }), this.fileName, this.readingBox);
-    this.practiceBox = this.fields.sentences.root;
     this.walkBox = h('div', { class: 'walk', 'data-walk': 'box' }, tr('h3', 'generateWalkTitle'), tr('p', 'generateWalkHelp', { class: 'field-help' }),
       h('div', { class: 'run-buttons' }, this.button('generateWalkStep', 'walk-step', () => this.walk()),
         this.button('generateWalkRestart', 'walk-restart', () => { this.walkStep = -1; this.walk(); })),
@@ -147,8 +130,7 @@ class GeneratePage {
       tr('p', 'generateIntro', { class: 'intro' }),
       h('div', { class: 'generate-grid' },
         h('div', { class: 'generate-column' },
-          panel('sectionGenerateText', 'text', field('generateSourceLabel', this.source).root, this.practiceBox, this.ownBox,
-            check(this.ends, 'generateEndsLabel'), tr('p', 'generateNoteHelp', { class: 'field-help' }), this.textError, this.textStats),
+          panel('sectionGenerateText', 'text', this.text.root),
           panel('sectionGenerateNext', 'next', field('generatePromptLabel', this.prompt, 'generatePromptHelp').root,
             field('generateOrderLabel', this.order).root, check(this.backoff, 'generateBackoffLabel'), this.next.root, this.walkBox),
           panel('sectionGenerateTemperature', 'temperature', this.fields.temperature.root, check(this.greedy, 'generateGreedyLabel'),
@@ -165,10 +147,7 @@ class GeneratePage {
   }
 
   private show(s: GeneratePageState): void {
-    this.source.value = s.source;
-    this.practiceBox.hidden = s.source !== 'practice';
-    this.ownBox.hidden = s.source !== 'own';
-    this.ends.checked = s.ends;
+    this.text.show(s);
     this.prompt.value = s.prompt;
     this.order.value = String(s.order);
     this.backoff.checked = s.backoff;
@@ -190,21 +169,6 @@ class GeneratePage {
 
   private wire(): void {
     const update = (change: (s: GeneratePageState) => void) => this.store.update((state) => change(state.generate));
-    this.source.addEventListener('change', () => {
-      const source = this.source.value as GenerateSource;
-      update((s) => { s.source = source; });
-      this.show(this.store.state.generate);
-      if (source !== 'own') void this.build();
-      else this.ownText.focus();
-    });
-    this.sentences.addEventListener('change', () => {
-      const n = parseUserInteger(this.sentences.value);
-      if (n === null || n < 10 || n > 200_000) return this.fields.sentences.setError(t('generateSentencesInvalid'));
-      this.fields.sentences.setError(null);
-      update((s) => { s.sentences = n; });
-      void this.build();
-    });
-    this.ends.addEventListener('change', () => { update((s) => { s.ends = this.ends.checked; }); void this.build(); });
     this.prompt.addEventListener('input', () => {
       update((s) => { s.prompt = this.prompt.value; });
       void this.ask();
@@ -247,32 +211,22 @@ class GeneratePage {
     await Promise.all([this.network.recompute(), this.weights.recompute()]);
   }
 
-  private textOf(s: GeneratePageState): GenerateText | null {
-    if (s.source === 'note') return { kind: 'note' };
-    if (s.source === 'practice') return { kind: 'practice', sentences: s.sentences };
-    if (this.file) return { kind: 'file', file: this.file };
-    return this.ownText.value.trim() ? { kind: 'own', text: this.ownText.value } : null;
-  }
-
   // A new text to count in; one too short (or a file that is no text) is refused and the text in
   // use stays.
   private async build(): Promise<void> {
     const s = this.store.state.generate;
-    const wanted = this.textOf(s);
+    const wanted = this.text.wanted(s);
     if (s.source === 'own' && !wanted) {
-      this.showTextError(t('generateOwnEmpty'));
-      if (this.textStats.textContent) return;  // the text in use stays; at the start the note's is counted meanwhile
+      this.text.showError(t('generateOwnEmpty'));
+      if (this.text.counted) return;  // the text in use stays; at the start the note's is counted meanwhile
     }
     const text = wanted ?? { kind: 'note' as const };
     if (text.kind === 'own' && utf8Bytes(text.text) > MAX_TEXT_BYTES) {
-      this.showTextError(t('generateTextTooLarge'));
+      this.text.showError(t('generateTextTooLarge'));
       return;
     }
     this.reading = text.kind === 'file';
-    // A large file takes seconds to read and count: the bar (with Annullér) shows at once, without
-    // a fraction until the worker reports one.
-    this.readingBox.hidden = !(text.kind === 'file' && text.file.size > SHOW_READING_BYTES);
-    this.readingBar.removeAttribute('value');
+    this.text.startReading(text);
     let built: BuiltText;
     try {
       built = await this.client.request('build', { text, ends: s.ends });
@@ -280,47 +234,28 @@ class GeneratePage {
       return;  // the worker was ended (Annullér) or died (the page says so)
     } finally {
       this.reading = false;
-      this.readingBox.hidden = true;
+      this.text.stopReading();
     }
     const name = text.kind === 'file' ? (text.file as File).name : null;
     if (built.problem) {
-      this.showTextError(this.fileProblem(built.problem, name ?? ''));
+      this.text.showError(this.text.fileProblem(built.problem, name ?? ''));
       return;
     }
     if (built.tokens < 2) {
-      this.showTextError(t(built.tokens === 0 ? 'generateOwnEmpty' : 'generateOwnOneWord'));
+      this.text.showError(t(built.tokens === 0 ? 'generateOwnEmpty' : 'generateOwnOneWord'));
       return;
     }
     this.current = text;
-    this.showTextError(null);
-    this.textStats.textContent = t('generateTextStats', { tokens: formatCount(built.tokens), words: formatCount(built.words) });
+    this.text.showError(null);
+    this.text.showStats(built);
     // At once a text, the table and (for a text of moderate size) the ladder, not empty panels.
     if (built.tokens > LADDER_AUTO_WORDS) this.ladder.offer();
     await Promise.all([this.ask(), this.showTable(), this.write(), built.tokens > LADDER_AUTO_WORDS ? null : this.showLadder()]);
   }
 
-  private fileProblem(problem: NonNullable<BuiltText['problem']>, name: string): string {
-    if (problem.code === 'binary') return t('generateFileBinary', { name });
-    if (problem.code === 'empty') return t('generateFileEmpty', { name });
-    return t('generateNotLettersFile', { name, share: formatPercent(problem.share) });
-  }
-
-  private async useFile(file: File): Promise<void> {
-    if (file.size > MAX_TEXT_BYTES) {
-      this.showTextError(t('generateFileTooLarge', { name: file.name, size: formatMegabytes(file.size) }));
-      return;
-    }
-    this.file = file;
-    this.fileName.hidden = false;
-    this.fileName.textContent = t('generateFileChosen', { name: file.name, size: formatMegabytes(file.size) });
-    await this.build();
-  }
-
   private newClient(): GenerateClient {
     return new GenerateClient(this.fatal, (fraction) => {
-      if (!this.reading) return;
-      this.readingBox.hidden = false;
-      this.readingBar.value = fraction;
+      if (this.reading) this.text.progress(fraction);
     });
   }
 
@@ -330,18 +265,12 @@ class GeneratePage {
     this.client.terminate();
     this.client = this.newClient();
     this.reading = false;
-    this.readingBox.hidden = true;
-    this.file = null;
-    this.fileName.hidden = true;
-    this.showTextError(t('generateReadingCancelled'));
+    this.text.stopReading();
+    this.text.forgetFile();
+    this.text.showError(t('generateReadingCancelled'));
     const before = this.current;
     void this.client.request('build', { text: before, ends: this.store.state.generate.ends })
       .then((built) => Promise.all([this.ask(), this.showTable(), built.tokens > LADDER_AUTO_WORDS ? this.ladder.offer() : this.showLadder()]));
-  }
-
-  private showTextError(text: string | null): void {
-    this.textError.hidden = text === null;
-    this.textError.textContent = text ?? '';
   }
 
   private question(): Ask {
