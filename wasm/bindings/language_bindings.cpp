@@ -12,6 +12,8 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include "js_values.hpp"
+
 #include "common/rng.hpp"
 #include "common/seed.hpp"
 #include "language/forward_steps.hpp"
@@ -22,32 +24,15 @@
 #include "language/token_stream.hpp"
 #include "word2vec/sentence_generator.hpp"
 
-using emscripten::val;
-using Uint8Array = val;
-using NumberArray = val;  // a typed array or a plain array of numbers
-using JsObject = val;
+using namespace vaerksted::bindings;
 
 namespace vaerksted::language {
 namespace {
 
-template <typename T>
-val copyOut(const char* type, const std::vector<T>& v) {
-    return val::global(type).new_(emscripten::typed_memory_view(v.size(), v.data()));
-}
+using bindings::copyOut;  // beside the one for Eigen vectors below, not hidden by it
 
 val copyOut(const Eigen::VectorXd& v) {
     return val::global("Float64Array").new_(emscripten::typed_memory_view(static_cast<std::size_t>(v.size()), v.data()));
-}
-
-template <typename T>
-std::vector<T> numbersIn(const NumberArray& array) {
-    return array.isUndefined() || array.isNull() ? std::vector<T>{} : emscripten::convertJSArrayToNumberVector<T>(array);
-}
-
-std::string bytesIn(const Uint8Array& bytes) {
-    std::string out(bytes["length"].as<std::size_t>(), '\0');
-    val(emscripten::typed_memory_view(out.size(), reinterpret_cast<unsigned char*>(out.data()))).call<void>("set", bytes);
-    return out;
 }
 
 // { temperature, greedy, topK, topP } → SampleSettings; a missing field keeps the default, a field
@@ -242,12 +227,6 @@ double weightCountOf(double c, double m, double V, double d) {
     return static_cast<double>(weightCount(static_cast<int>(c), static_cast<int>(m), static_cast<int>(V), static_cast<int>(d)));
 }
 
-template <typename Status, typename Name>
-val namesUpTo(Status last, Name name) {
-    val names = val::array();
-    for (int s = 0; s <= static_cast<int>(last); ++s) names.call<void>("push", std::string(name(static_cast<Status>(s))));
-    return names;
-}
 
 JsObject statusNames() {
     JsObject result = val::object();

@@ -10,38 +10,18 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include "js_values.hpp"
+
 #include "word2vec/sentence_generator.hpp"
 #include "word2vec/training_session.hpp"
 #include "word2vec/unit_circle_model.hpp"
 #include "word2vec/vector_io.hpp"
 #include "word2vec/vector_space.hpp"
 
-using emscripten::val;
-using Uint8Array = val;
-using Float32Array = val;
-using Float64Array = val;
-using NumberArray = val;  // a typed array or a plain array of numbers
-using JsObject = val;
+using namespace vaerksted::bindings;
 
 namespace vaerksted::word2vec {
 namespace {
-
-template <typename T>
-val copyOut(const char* type, const std::vector<T>& v) {
-    return val::global(type).new_(emscripten::typed_memory_view(v.size(), v.data()));
-}
-
-template <typename T>
-std::vector<T> numbersIn(const NumberArray& array) {
-    return array.isUndefined() || array.isNull() ? std::vector<T>{} : emscripten::convertJSArrayToNumberVector<T>(array);
-}
-
-// A piece of a file's bytes, copied into wasm memory in one go (not a number at a time).
-std::string bytesIn(const Uint8Array& bytes) {
-    std::string out(bytes["length"].as<std::size_t>(), '\0');
-    val(emscripten::typed_memory_view(out.size(), reinterpret_cast<unsigned char*>(out.data()))).call<void>("set", bytes);
-    return out;
-}
 
 // { indices: Int32Array, scores: Float32Array } best first.
 JsObject matchesToJs(const std::vector<Match>& matches) {
@@ -298,15 +278,7 @@ private:
     UnitCircleModel model_{0, {}};
 };
 
-// { train, vectors, pair }: every status name the core can return, in order (a node test checks
-// the .d.ts unions against them).
-template <typename Status, typename Name>
-val namesUpTo(Status last, Name name) {
-    val names = val::array();
-    for (int s = 0; s <= static_cast<int>(last); ++s) names.call<void>("push", std::string(name(static_cast<Status>(s))));
-    return names;
-}
-
+// { train, vectors, pair }: every status name the core can return, in order.
 JsObject statusNames() {
     JsObject result = val::object();
     result.set("train", namesUpTo(kLastTrainStatus, trainStatusName));

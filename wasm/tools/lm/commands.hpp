@@ -3,6 +3,8 @@
 // the JSON helpers. Options and the text reader are w2v's (wasm/tools/w2v/).
 #pragma once
 
+#include "json_text.hpp"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -41,7 +43,7 @@ bool readTexts(const Options& o, bool wantHeldOut, const vaerksted::language::To
                Texts& out, std::string& error);
 
 // ── Output ────────────────────────────────────────────────────────────────────────────────────
-std::string jsonString(const std::string& text);
+using tools::jsonString;  // w2v's, for --json output
 std::string jsonNumber(double x);  // 17 significant digits (the exact double); null when not finite
 double secondsSince(double start);
 double now();

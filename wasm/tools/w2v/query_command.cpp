@@ -6,10 +6,13 @@
 #include <string>
 
 #include "commands.hpp"
+#include "json_text.hpp"
 #include "vectors_file.hpp"
 #include "word2vec/evaluation.hpp"
 
 namespace w2v {
+
+using tools::jsonString;
 
 using namespace vaerksted::word2vec;
 
@@ -28,24 +31,6 @@ void print(const VectorSpace& space, const std::vector<Match>& matches) {
     for (const Match& m : matches) std::printf("  %-24s %.4f\n", space.vocabulary().word(m.word).c_str(), m.score);
 }
 
-// A JSON string: quotes, backslashes and control bytes escaped, other bytes (UTF-8) as they are.
-std::string jsonString(const std::string& text) {
-    std::string out = "\"";
-    for (const char c : text) {
-        const unsigned char u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (u < 0x20) {
-            char escape[8];
-            std::snprintf(escape, sizeof escape, "\\u%04x", u);
-            out += escape;
-        } else {
-            out += c;
-        }
-    }
-    return out + '"';
-}
 
 // [{"word": …, "index": …, "score": …}, …] best first; a score that is not finite (zero vectors
 // give none, but JSON has no NaN) is null.
