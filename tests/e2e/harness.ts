@@ -59,6 +59,9 @@ export async function openSession(browser: Browser, server: Server,
   page.on('requestfailed', (request) => {
     const reason = request.failure()?.errorText ?? '';
     if (reason === 'net::ERR_ABORTED') return;  // cut off by leaving the page (a font, a prefetch): not a failure of the page
+    // A file's read (a blob: URL, the user's own file) cut short when Annullér ends the worker
+    // reading it: the cancel working, not a failure of the page.
+    if (request.url().startsWith('blob:') && reason === 'net::ERR_BLOCKED_BY_RESPONSE') return;
     consoleErrors.push(`request failed: ${request.url()} ${reason}`);
   });
   context.on('request', (request) => requests.push(request.url()));
