@@ -23,6 +23,7 @@ add_executable(neuron_tests
   tests/cpp/core_cases_test.cpp
   tests/cpp/rng_test.cpp
   tests/cpp/neural_model_test.cpp
+  tests/cpp/neural_session_test.cpp
   tests/cpp/sampler_test.cpp
   tests/cpp/ngram_test.cpp)
 target_link_libraries(neuron_tests PRIVATE vaerksted_core GTest::gtest_main nlohmann_json::nlohmann_json)

@@ -171,6 +171,54 @@ describe('Tekstgenerering', () => {
     assert.ok(loss[1] < loss[0] && loss[2] < loss[1], `loss per word ${loss.join(', ')}`);
   });
 
+  test("the neural network learns the note's text: after »en hund løber« it comes to put almost everything on »efter«", async () => {
+    const page = await openGenerate('&model=neural&nvec=random&p=en%20hund%20l%C3%B8ber');
+    await page.locator('[data-neural="about"]', { hasText: 'V = 6 ord' }).waitFor();
+    assert.equal(await page.locator('[data-next="model-hint"]').isVisible(), true);  // untrained: says so
+    // d·(1 + c·m + V) + V = 30·(1 + 3·10 + 6) + 6 = 1 116
+    await page.locator('[data-neural="about"]', { hasText: '1.116 vægte' }).waitFor();
+    await page.locator('[data-next="context"]', { hasText: 'Netværket læser de 3 ord før: »en hund løber«.' }).waitFor();
+    await page.locator('[data-action="neural-start"]').click();
+    // "en hund løber" is followed by "efter" and nothing else in the text.
+    await page.waitForFunction(() => {
+      const first = document.querySelector('[data-next="bars"] tbody tr');
+      const p = Number(first?.querySelectorAll('td')[1]?.textContent?.replace(',', '.'));
+      return first?.querySelector('th')?.textContent === 'efter' && p > 0.9;
+    }, undefined, { timeout: 60_000 });
+    await page.locator('[data-action="neural-pause"]').click();
+    await page.locator('[data-action="neural-start"]', { hasText: 'Fortsæt' }).waitFor();
+    assert.equal(await page.locator('[data-next="bars"] tbody tr').first().locator('td.count').innerText(), '–');  // no counts
+    assert.equal(await page.locator('[data-next="model-hint"]').isVisible(), false);
+    await page.locator('[data-neural="drawing"] svg').waitFor();
+    assert.match(await page.locator('[data-neural="network-caption"]').innerText(), /30 neuroner h/);
+    // An empty beginning reads the text's last three words: it starts over after "… løber en hund".
+    await page.locator('input[name="prompt"]').fill('');
+    await page.locator('[data-next="context"]', { hasText: '»løber en hund«' }).waitFor();
+    await screenshot(page, 'generate-neural-desktop');
+  });
+
+  test('the neural network on the practice sentences: the held-out loss falls and joins the ladder', async () => {
+    const page = await openGenerate('&src=practice&sent=2000&model=neural&nvec=random&nd=20');
+    const heldOut = async () => danishNumber((await page.locator('[data-neural="status"]').innerText()).match(/testdelen: ([\d,]+)/)?.[1] ?? 'NaN');
+    await page.locator('[data-neural="status"]', { hasText: 'testdelen' }).waitFor();
+    const before = await heldOut();
+    await page.locator('[data-action="neural-start"]').click();
+    await page.waitForFunction(() => /[1-9][\d.]* mini-batches \((?:[1-9]|0,[2-9])/.test(document.querySelector('[data-neural="status"]')?.textContent ?? ''),
+      undefined, { timeout: 60_000 });
+    await page.locator('[data-action="neural-pause"]').click();
+    await page.locator('[data-action="neural-start"]', { hasText: 'Fortsæt' }).waitFor();
+    const after = await heldOut();
+    assert.ok(after < before - 0.5, `held-out loss per word ${before} → ${after}`);
+    await page.locator('[data-ladder-row="neural"]').waitFor();
+    await page.locator('[data-neural="status"]', { hasText: 'Bedste N-gram på samme testdel' }).waitFor();
+    // The written text comes from the network; an absurd learning rate is refused in Danish.
+    await page.locator('[data-action="generate"]').click();
+    await page.locator('[data-generate="written"] .written-word').first().waitFor();
+    await page.locator('input[name="neural-eta"]').fill('-1');
+    await page.locator('input[name="neural-eta"]').press('Tab');
+    await page.locator('.field-error', { hasText: 'Læringsraten skal være et tal større end 0' }).waitFor();
+  });
+
   test('a 360-px phone: no sideways scrolling of the page; the embed shows the page alone', async () => {
     const page = await openGenerate('&p=en%20kat', { width: 360, height: 780 });
     const width = await page.evaluate(() => document.documentElement.scrollWidth);

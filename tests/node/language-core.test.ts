@@ -97,3 +97,47 @@ test('the status names match the types', () => {
   assert.deepEqual(names.sample, ['ok', 'bad_temperature', 'bad_top_k', 'bad_top_p', 'empty', 'nothing_possible']);
   assert.equal(names.neural.length, 21);
 });
+
+test("the neural model through wasm: the note's text, the notes' weight count, learning »en hund løber« → »efter«", () => {
+  const { model, id } = noteModel();
+  const lm = new core.NeuralLm();
+  const settings = { contextWords: 3, hidden: 30, activation: 'sigmoid' as const, optimiser: 'adam' as const, learningRate: 0.05,
+    batchSize: 5, trainVectors: false, useVectors: false, randomDim: 10, maxWords: 2000, trainShare: 1, maxHeldOut: 0, seed: 3 };
+  const setup = lm.setup(model, settings);
+  assert.equal(setup.status, 'ok');
+  if (setup.status !== 'ok') return;
+  // d·(1 + c·m + V) + V = 30·(1 + 3·10 + 6) + 6
+  assert.deepEqual([setup.vocabularySize, setup.weights, setup.trainRows, setup.heldOutRows, setup.unknownMembers], [6, 1116, 25, 0, 0]);
+  const before = lm.evaluate(false);
+  const trained = lm.train(2000);
+  assert.equal(trained.status, 'ok');
+  assert.equal(trained.losses.length, 2000);
+  assert.equal(trained.epochs, 400);  // 25 rows in batches of 5
+  assert.ok(lm.evaluate(false).lossPerWord < before.lossPerWord / 2);
+  const next = lm.next([id('en'), id('hund'), id('løber')], {}, 3);
+  assert.equal(next.words[0], id('efter'));
+  assert.ok(next.p[0] > 0.9, `P(efter | en hund løber) = ${next.p[0]}`);
+  assert.ok(Math.abs(next.p[0] + next.p[1] + next.p[2] + next.restP - 1) < 1e-12);
+  // Seeded generation: the same seed writes the same text.
+  const a = lm.generate([id('en')], 20, { temperature: 1.5 }, 7), b = lm.generate([id('en')], 20, { temperature: 1.5 }, 7);
+  assert.deepEqual([...(a.words ?? [])], [...(b.words ?? [])]);
+  assert.equal(a.words?.length, 20);
+  lm.delete();
+  model.delete();
+});
+
+test('the neural model refuses bad settings and bad vector files with a status', () => {
+  const { model } = noteModel();
+  const lm = new core.NeuralLm();
+  const base = { contextWords: 3, hidden: 30, activation: 'sigmoid' as const, optimiser: 'adam' as const, learningRate: 0.01,
+    batchSize: 32, trainVectors: false, useVectors: false, randomDim: 10, maxWords: 2000, trainShare: 1, maxHeldOut: 0, seed: 1 };
+  assert.equal(lm.setup(model, { ...base, hidden: 0 }).status, 'invalid_hidden');
+  assert.equal(lm.setup(model, { ...base, contextWords: 5 }).status, 'invalid_context_words');
+  assert.equal(lm.setup(model, { ...base, learningRate: -1 }).status, 'invalid_learning_rate');
+  assert.equal(lm.setup(model, { ...base, activation: 'softsign' as never }).status, 'unknown_activation');
+  assert.equal(lm.train(1).status, 'not_ready');  // nothing was set up
+  assert.equal(lm.useVectors(new TextEncoder().encode('AIVEC1\0\0 not a file')), 'bad_compact_file');
+  assert.equal(lm.hasVectors(), false);
+  lm.delete();
+  model.delete();
+});

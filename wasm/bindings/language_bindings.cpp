@@ -20,9 +20,11 @@
 #include "language/ngram_generator.hpp"
 #include "language/ngram_index.hpp"
 #include "language/ngram_scorer.hpp"
+#include "language/neural_session.hpp"
 #include "language/sampler.hpp"
 #include "language/token_stream.hpp"
 #include "word2vec/sentence_generator.hpp"
+#include "word2vec/vector_io.hpp"
 
 using namespace vaerksted::bindings;
 
@@ -183,11 +185,156 @@ public:
         return copyOut("Int32Array", index_.matchLengths(seq.data(), static_cast<int>(seq.size())));
     }
 
+    const TokenStream& stream() const { return stream_; }
+
 private:
     std::unique_ptr<TokenStreamBuilder> builder_;
     TokenStream stream_;
     NgramIndex index_;
     std::unique_ptr<NgramScorer> scorer_;
+};
+
+
+// The notes' neural language model trained on an NgramModel's text (the same words and ids).
+// { …settings } in, { status, … } out; every check is the core's (NeuralSettings::check, the session).
+class NeuralLm {
+public:
+    // A word2vec file's bytes (the app's compact .aivec): its vectors go in for the words it has.
+    std::string useVectors(const Uint8Array& bytes) {
+        const std::string data = bytesIn(bytes);
+        word2vec::LoadedVectors loaded;
+        const word2vec::VectorProblem p = word2vec::parseVectors(reinterpret_cast<const unsigned char*>(data.data()), data.size(),
+                                                                 word2vec::VectorFormat::Auto, loaded);
+        if (p.ok()) vectors_ = std::move(loaded);
+        return word2vec::vectorStatusName(p.status);
+    }
+    bool hasVectors() const { return !vectors_.words.empty(); }
+
+    JsObject setup(const NgramModel& text, const JsObject& s) {
+        NeuralSettings settings;
+        NeuralTextSettings textSettings;
+        const auto number = [&](const char* key, double fallback) { return s[key].isNumber() ? s[key].as<double>() : fallback; };
+        const auto whole = [&](const char* key, int fallback) {
+            const double x = number(key, fallback);
+            return std::floor(x) == x && x >= -1e9 && x <= 1e9 ? static_cast<int>(x) : -1;
+        };
+        settings.contextWords = whole("contextWords", settings.contextWords);
+        settings.hidden = whole("hidden", settings.hidden);
+        settings.batchSize = whole("batchSize", settings.batchSize);
+        settings.learningRate = number("learningRate", settings.learningRate);
+        settings.trainEmbeddings = s["trainVectors"].isTrue();
+        JsObject out = val::object();
+        const std::string activation = s["activation"].isString() ? s["activation"].as<std::string>() : "sigmoid";
+        const std::string optimiser = s["optimiser"].isString() ? s["optimiser"].as<std::string>() : "adam";
+        NeuralStatus status = NeuralStatus::Ok;
+        if (!neuron::parseActivation(activation, settings.activation)) status = NeuralStatus::UnknownActivation;
+        else if (!parseOptimiser(optimiser, settings.optimiser)) status = NeuralStatus::UnknownOptimiser;
+        textSettings.maxWords = std::max(0, whole("maxWords", textSettings.maxWords));
+        textSettings.trainShare = number("trainShare", textSettings.trainShare);
+        textSettings.maxHeldOut = static_cast<std::size_t>(std::max(0, whole("maxHeldOut", 5000)));
+        textSettings.randomDim = std::max(1, std::min(1000, whole("randomDim", textSettings.randomDim)));
+        std::uint64_t seed = 0;
+        if (!seedFromNumber(number("seed", 1), seed)) seed = 1;
+        const bool given = s["useVectors"].isTrue() && hasVectors();
+        const GivenVectors vectors = given ? GivenVectors{&vectors_.words, vectors_.rows.data(), vectors_.dim} : GivenVectors{};
+        if (status == NeuralStatus::Ok)
+            status = session_.setup(text.stream().tokens, text.stream().words, textSettings, settings, vectors, seed);
+        out.set("status", std::string(neuralStatusName(status)));
+        if (status != NeuralStatus::Ok) return out;
+        const NeuralSetupInfo& i = session_.info();
+        out.set("vocabularySize", i.vocabularySize);
+        out.set("unknownMembers", static_cast<double>(i.unknownMembers));
+        out.set("trainRows", i.trainRows);
+        out.set("heldOutRows", i.heldOutRows);
+        out.set("heldOutUnknown", i.heldOutUnknown);
+        out.set("dim", i.dim);
+        out.set("vectorsFound", i.vectorsFound);
+        out.set("weights", static_cast<double>(i.weights));
+        return out;
+    }
+
+    std::string setLearningRate(double eta) { return neuralStatusName(session_.setLearningRate(eta)); }
+
+    // `steps` mini-batches: { status, losses (each batch's mean loss), steps, epochs }
+    JsObject train(int steps) {
+        losses_.clear();
+        const NeuralStatus status = session_.train(steps, losses_);
+        JsObject out = val::object();
+        out.set("status", std::string(neuralStatusName(status)));
+        out.set("losses", copyOut("Float64Array", losses_));
+        out.set("steps", static_cast<double>(session_.steps()));
+        out.set("epochs", session_.epochs());
+        return out;
+    }
+
+    // held: the held-out part (fair «ukendt» loss); else every training row. { status, lossPerWord, perplexity }
+    JsObject evaluate(bool held) const {
+        NeuralEvaluation e;
+        const NeuralStatus status = held ? session_.heldOut(e) : session_.trainingLoss(e);
+        JsObject out = val::object();
+        out.set("status", std::string(neuralStatusName(status)));
+        out.set("loss", e.loss);
+        out.set("lossPerWord", e.lossPerWord);
+        out.set("perplexity", e.perplexity);
+        return out;
+    }
+
+    // The next word after a beginning (the text's ids): the `top` most probable and the rest.
+    JsObject next(const NumberArray& prompt, const JsObject& sample, int top) const {
+        NeuralNext n;
+        const NeuralStatus status = session_.next(numbersIn<std::int32_t>(prompt), sampleIn(sample), top, n);
+        JsObject out = val::object();
+        out.set("status", std::string(neuralStatusName(status)));
+        out.set("sampleStatus", std::string(sampleStatusName(n.sampleStatus)));
+        out.set("context", copyOut("Int32Array", n.context));
+        out.set("padded", n.padded);
+        out.set("words", copyOut("Int32Array", n.words));
+        out.set("p", copyOut("Float64Array", n.p));
+        out.set("z", copyOut("Float64Array", n.z));
+        out.set("restP", n.restP);
+        out.set("restZ", n.restZ);
+        out.set("entropyP", n.entropyP);
+        out.set("entropyZ", n.entropyZ);
+        return out;
+    }
+
+    // The network's values for a beginning: { status, context, x, a, h }
+    JsObject network(const NumberArray& prompt) const {
+        NeuralForward f;
+        std::vector<std::int32_t> context;
+        const NeuralStatus status = session_.forward(numbersIn<std::int32_t>(prompt), f, context);
+        JsObject out = val::object();
+        out.set("status", std::string(neuralStatusName(status)));
+        if (status != NeuralStatus::Ok) return out;
+        out.set("context", copyOut("Int32Array", context));
+        out.set("x", copyOut(f.x));
+        out.set("a", copyOut(f.a));
+        out.set("h", copyOut(f.h));
+        return out;
+    }
+
+    // count words after the beginning, drawn with the seed: { status, sampleStatus, words, probabilities }
+    JsObject generate(const NumberArray& prompt, int count, const JsObject& sample, double seed) const {
+        JsObject out = val::object();
+        std::uint64_t s = 0;
+        if (!seedFromNumber(seed, s)) {
+            out.set("status", std::string("bad_seed"));
+            return out;
+        }
+        Rng rng(s);
+        NeuralGenerated g;
+        const NeuralStatus status = session_.generate(numbersIn<std::int32_t>(prompt), count, sampleIn(sample), rng, g);
+        out.set("status", std::string(neuralStatusName(status)));
+        out.set("sampleStatus", std::string(sampleStatusName(g.sampleStatus)));
+        out.set("words", copyOut("Int32Array", g.words));
+        out.set("probabilities", copyOut("Float64Array", g.probabilities));
+        return out;
+    }
+
+private:
+    word2vec::LoadedVectors vectors_;
+    NeuralSession session_;
+    std::vector<double> losses_;
 };
 
 // The notes' small network with typed numbers: x (n), W (d rows of 1 + n), U (V rows of 1 + d),
@@ -258,4 +405,15 @@ EMSCRIPTEN_BINDINGS(language_core) {
         .function("score", &NgramModel::score)
         .function("ladder", &NgramModel::ladder)
         .function("matchLengths", &NgramModel::matchLengths);
+    emscripten::class_<NeuralLm>("NeuralLm")
+        .constructor<>()
+        .function("useVectors", &NeuralLm::useVectors)
+        .function("hasVectors", &NeuralLm::hasVectors)
+        .function("setup", &NeuralLm::setup)
+        .function("setLearningRate", &NeuralLm::setLearningRate)
+        .function("train", &NeuralLm::train)
+        .function("evaluate", &NeuralLm::evaluate)
+        .function("next", &NeuralLm::next)
+        .function("network", &NeuralLm::network)
+        .function("generate", &NeuralLm::generate);
 }

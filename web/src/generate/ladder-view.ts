@@ -16,6 +16,7 @@ export class LadderView {
   private readonly body = h('tbody');
   private readonly table: HTMLElement;
   private shown: LadderReply | null = null;
+  private neural: { lossPerWord: number; perplexity: number } | null = null;  // the network's, on the same held-out words
   private readonly measure: HTMLButtonElement;
 
   constructor(onMeasure: () => void) {
@@ -39,6 +40,11 @@ export class LadderView {
     this.render();
   }
 
+  setNeural(neural: { lossPerWord: number; perplexity: number } | null): void {
+    this.neural = neural;
+    this.render();
+  }
+
   // A new text, too large to measure at once: the button asks for it.
   offer(): void {
     this.shown = null;
@@ -58,12 +64,14 @@ export class LadderView {
     }
     this.about.textContent = t('generateLadderAbout', { train: formatCount(l.trainWords), held: formatCount(l.heldOutWords),
       unknown: formatCount(l.unknownWords) });
-    const worst = Math.max(...l.loss);
-    const best = l.loss.indexOf(Math.min(...l.loss));
-    this.body.replaceChildren(...l.loss.map((loss, i) => h('tr', { class: i === best ? 'best' : undefined },
-      h('th', { scope: 'row' }, `N = ${i + 1}`),
-      h('td', { class: 'bar-cell' }, h('span', { class: 'bar bar-z', style: `width: ${(loss / worst) * 100}%` }),
-        h('span', { class: 'bar-value' }, formatFixed(loss, 3))),
-      h('td', { class: 'count' }, formatFixed(l.perplexity[i], 1)))));
+    const rows = l.loss.map((loss, i) => ({ key: `n${i + 1}`, name: `N = ${i + 1}`, loss, perplexity: l.perplexity[i] }));
+    if (this.neural) rows.push({ key: 'neural', name: t('generateLadderNeural'), loss: this.neural.lossPerWord, perplexity: this.neural.perplexity });
+    const worst = Math.max(...rows.map((r) => r.loss));
+    const best = Math.min(...rows.map((r) => r.loss));
+    this.body.replaceChildren(...rows.map((r) => h('tr', { class: r.loss === best ? 'best' : undefined, 'data-ladder-row': r.key },
+      h('th', { scope: 'row' }, r.name),
+      h('td', { class: 'bar-cell' }, h('span', { class: 'bar bar-z', style: `width: ${(r.loss / worst) * 100}%` }),
+        h('span', { class: 'bar-value' }, formatFixed(r.loss, 3))),
+      h('td', { class: 'count' }, formatFixed(r.perplexity, 1)))));
   }
 }

@@ -48,15 +48,22 @@ export class NextWordsView {
     this.unknown.textContent = t(r.unknown.length === 1 ? 'generateUnknown' : 'generateUnknownMany', { words });
     const context = r.context.join(' ');
     const asked = r.asked;
-    if (r.contextCount === 0) this.context.textContent = t('generateContextUnseen', { context });
+    if (r.neural) this.context.textContent = t(r.neural.padded > 0 ? 'generateNeuralContextPadded' : 'generateNeuralContext',
+      { context, n: formatCount(r.context.length), padded: formatCount(r.neural.padded) });
+    else if (r.contextCount === 0) this.context.textContent = t('generateContextUnseen', { context });
     else if (r.context.length === 0 && asked === 0) this.context.textContent = t('generateContextNone', { count: formatCount(r.contextCount) });
     else if (r.context.length < asked) this.context.textContent = t('generateBackedOff', { context: context || '–', count: formatCount(r.contextCount) });
     else this.context.textContent = t('generateContext', { context, count: formatCount(r.contextCount) });
     this.zHeader.textContent = this.greedy ? t('generateColumnGreedy') : t('generateColumnZ', { t: formatNumber(this.temperature, 3) });
     const shown = Math.min(SHOWN, r.words.length);
     const rows: HTMLElement[] = [];
-    for (let i = 0; i < shown; i++) rows.push(this.row(r.words[i], formatCount(r.counts[i]), r.p[i], r.z[i] ?? 0));
-    if (r.words.length > shown) {
+    const count = (i: number) => r.counts[i] === undefined ? '–' : formatCount(r.counts[i]);
+    for (let i = 0; i < shown; i++) rows.push(this.row(r.words[i], count(i), r.p[i], r.z[i] ?? 0));
+    if (r.neural) {
+      let p = r.neural.restP, z = r.neural.restZ;
+      for (let i = shown; i < r.words.length; i++) { p += r.p[i]; z += r.z[i] ?? 0; }
+      rows.push(this.row(t('generateOthersAll'), '–', p, z, true));
+    } else if (r.words.length > shown) {
       let count = 0, p = 0, z = 0;
       for (let i = shown; i < r.words.length; i++) { count += r.counts[i]; p += r.p[i]; z += r.z[i] ?? 0; }
       rows.push(this.row(t('generateOthers', { n: formatCount(r.words.length - shown) }), formatCount(count), p, z, true));

@@ -14,10 +14,12 @@ import { texNumber, typeset } from '../app/math.ts';
 import type { Shell } from '../app/shell.ts';
 import type { Store } from '../app/store.ts';
 import { MAX_TEXT_BYTES, utf8Bytes } from '../data/text-size.ts';
+import vectorsUrl from '@data/vectors-da.aivec?url';
 import { GenerateClient } from '../wasm/generate-client.ts';
-import type { Ask, BuiltText, GenerateText, GeneratedRun, NextReply } from '../wasm/generate-protocol.ts';
+import type { Ask, BuiltText, GenerateText, GeneratedRun, NeuralProgress, NextReply } from '../wasm/generate-protocol.ts';
 import { MAX_PROMPT_CHARS, MAX_TEMPERATURE, MAX_WORDS, MIN_TEMPERATURE, type GeneratePageState } from './generate-state.ts';
 import { NetworkToy } from './network-toy.ts';
+import { NeuralPanel } from './neural-panel.ts';
 import { NextWordsView } from './next-words-view.ts';
 import { LADDER_AUTO_WORDS, LADDER_HELD_OUT, LADDER_MIN_WORDS, LADDER_TRAIN_SHARE, LadderView } from './ladder-view.ts';
 import { NgramTableView, TABLE_ROWS } from './ngram-table-view.ts';
@@ -31,12 +33,13 @@ const EMBEDDABLE: EmbeddableControl[] = [
   { id: 'text', label: 'controlGenerateText', shown: true }, { id: 'next', label: 'controlGenerateNext', shown: true },
   { id: 'temperature', label: 'controlGenerateTemperature', shown: true }, { id: 'generate', label: 'controlGenerateWrite', shown: true },
   { id: 'table', label: 'controlGenerateTable', shown: true }, { id: 'ladder', label: 'controlGenerateLadder', shown: true },
-  { id: 'network', label: 'controlGenerateNetwork', shown: true },
+  { id: 'neural', label: 'controlGenerateNeural', shown: true }, { id: 'network', label: 'controlGenerateNetwork', shown: true },
 ];
 const COMPARED_SEEDS = 3;  // drawn runs beside the greedy one
 // The note's walk-through with bigrams: "En kat løber en kat", a word at a time.
 const NOTE_WALK = ['en', 'kat', 'løber', 'en', 'kat'];
 const FORMULA_DELAY_MS = 50;
+const LIVE_EVERY_MS = 400;  // while the network trains, its answer to the beginning is asked again this often
 
 export function mountGeneratePage(shell: Shell, store: Store): void {
   const page = new GeneratePage(shell, store);
@@ -54,6 +57,10 @@ class GeneratePage {
   private readonly ladder = new LadderView(() => void this.showLadder());
   private readonly network: NetworkToy;
   private readonly weights: WeightCount;
+  private readonly neural: NeuralPanel;
+  private readonly modelChoice = h('select', { name: 'model' });
+  private readonly modelHint = tr('p', 'generateModelNeuralHint', { class: 'field-help', 'data-next': 'model-hint', hidden: true });
+  private lastLive = 0;
   private current: GenerateText = { kind: 'note' };  // what the model in use was counted in
   private reading = false;
   private readonly prompt = h('input', { type: 'text', name: 'prompt', autocomplete: 'off', spellcheck: 'false', maxlength: MAX_PROMPT_CHARS });
@@ -92,6 +99,18 @@ class GeneratePage {
       count: field('generateCountLabel', this.count),
       seed: field('generateSeedLabel', this.seed),
     };
+    options(this.modelChoice, [['ngram', 'generateModelNgram'], ['neural', 'generateModelNeural']]);
+    this.neural = new NeuralPanel(s.neural, {
+      settings: (change, restart) => {
+        this.store.update((state) => change(state.generate.neural));
+        this.neural.show(this.store.state.generate.neural);
+        if (!restart) void this.client.request('neuralEta', { eta: this.store.state.generate.neural.learningRate });
+        else if (this.neural.ready) void this.setupNeural();
+      },
+      start: () => void this.startNeural(),
+      pause: () => void this.client.request('neuralRun', { run: false }),
+      reset: () => void this.setupNeural(),
+    });
     options(this.order, [1, 2, 3, 4, 5].map((n) => [String(n), `generateOrder${n}` as MessageKey]));
     options(this.tableOrder, [['2', 'generateTableBigrams'], ['3', 'generateTableTrigrams']]);
     const update = (change: (state: GeneratePageState) => void) => store.update((state) => change(state.generate));
@@ -132,7 +151,7 @@ class GeneratePage {
         h('div', { class: 'generate-column' },
           panel('sectionGenerateText', 'text', this.text.root),
           panel('sectionGenerateNext', 'next', field('generatePromptLabel', this.prompt, 'generatePromptHelp').root,
-            field('generateOrderLabel', this.order).root, check(this.backoff, 'generateBackoffLabel'), this.next.root, this.walkBox),
+            field('generateModelLabel', this.modelChoice).root, this.modelHint, field('generateOrderLabel', this.order).root, check(this.backoff, 'generateBackoffLabel'), this.next.root, this.walkBox),
           panel('sectionGenerateTemperature', 'temperature', this.fields.temperature.root, check(this.greedy, 'generateGreedyLabel'),
             this.formula)),
         h('div', { class: 'generate-column' },
@@ -143,6 +162,7 @@ class GeneratePage {
           panel('sectionGenerateTable', 'table', tr('p', 'generateTableHelp', { class: 'field-help' }),
             field('generateTableN', this.tableOrder).root, this.table.root),
           panel('sectionGenerateLadder', 'ladder', this.ladder.root),
+          panel('sectionGenerateNeural', 'neural', this.neural.root),
           panel('sectionGenerateNetwork', 'network', this.network.root, this.weights.root))));
   }
 
@@ -151,6 +171,10 @@ class GeneratePage {
     this.prompt.value = s.prompt;
     this.order.value = String(s.order);
     this.backoff.checked = s.backoff;
+    this.modelChoice.value = s.model;
+    const neural = s.model === 'neural';
+    this.order.disabled = neural;
+    this.backoff.disabled = neural;
     this.greedy.checked = s.greedy;
     this.temperature.disabled = s.greedy;
     this.walkBox.hidden = !(s.source === 'note' && s.order === 2);  // the walk-through is the note's, with bigrams
@@ -177,6 +201,12 @@ class GeneratePage {
       update((s) => { s.order = Number(this.order.value); });
       this.show(this.store.state.generate);
       void this.ask();
+    });
+    this.modelChoice.addEventListener('change', () => {
+      update((s) => { s.model = this.modelChoice.value === 'neural' ? 'neural' : 'ngram'; });
+      this.show(this.store.state.generate);
+      if (this.store.state.generate.model === 'neural' && !this.neural.ready) void this.setupNeural();
+      else void Promise.all([this.ask(), this.write()]);
     });
     this.backoff.addEventListener('change', () => { update((s) => { s.backoff = this.backoff.checked; }); void this.ask(); });
     this.greedy.addEventListener('change', () => {
@@ -248,6 +278,7 @@ class GeneratePage {
     this.current = text;
     this.text.showError(null);
     this.text.showStats(built);
+    await this.forgetNeural();
     // At once a text, the table and (for a text of moderate size) the ladder, not empty panels.
     if (built.tokens > LADDER_AUTO_WORDS) this.ladder.offer();
     await Promise.all([this.ask(), this.showTable(), this.write(), built.tokens > LADDER_AUTO_WORDS ? null : this.showLadder()]);
@@ -256,7 +287,44 @@ class GeneratePage {
   private newClient(): GenerateClient {
     return new GenerateClient(this.fatal, (fraction) => {
       if (this.reading) this.text.progress(fraction);
-    });
+    }, (progress) => this.neuralProgress(progress));
+  }
+
+  // A new network with the page's settings (paused; the one before is replaced, or kept on a refusal).
+  private async setupNeural(): Promise<boolean> {
+    const s = this.store.state.generate;
+    this.neural.setBusy(true);
+    try {
+      const reply = await this.client.request('neuralSetup', { choice: { ...s.neural, seed: s.seed },
+        vectorsUrl: new URL(vectorsUrl, location.href).href });
+      this.neural.showSetup(reply);
+      this.ladder.setNeural(this.neural.heldOut);
+      await Promise.all([this.ask(), s.model === 'neural' ? this.write() : null]);
+      return reply.ok;
+    } catch {
+      return false;  // the worker was ended or died (the page says so)
+    } finally {
+      this.neural.setBusy(false);
+    }
+  }
+
+  private async startNeural(): Promise<void> {
+    if (!this.neural.ready && !(await this.setupNeural())) return;
+    this.client.send('neuralRun', { run: true });
+  }
+
+  // While the network learns: its curve, its held-out loss in the ladder, and (now and then) its
+  // answer to the beginning, so that the bars change as it learns.
+  private neuralProgress(p: NeuralProgress): void {
+    const stopped = this.neural.running && !p.running;
+    this.neural.showProgress(p);
+    if (stopped && this.store.state.generate.model === 'neural') void this.write();  // the texts of the network as it is now
+    this.ladder.setNeural(this.neural.heldOut);
+    const now = performance.now();
+    if (!p.running || now - this.lastLive > LIVE_EVERY_MS) {
+      this.lastLive = now;
+      void this.ask();
+    }
   }
 
   // Ends the worker that reads the file and counts again, in a new one, the text in use before.
@@ -270,19 +338,33 @@ class GeneratePage {
     this.text.showError(t('generateReadingCancelled'));
     const before = this.current;
     void this.client.request('build', { text: before, ends: this.store.state.generate.ends })
-      .then((built) => Promise.all([this.ask(), this.showTable(), built.tokens > LADDER_AUTO_WORDS ? this.ladder.offer() : this.showLadder()]));
+      .then(async (built) => {
+        await this.forgetNeural();  // the new worker has no network
+        return Promise.all([this.ask(), this.showTable(), built.tokens > LADDER_AUTO_WORDS ? this.ladder.offer() : this.showLadder()]);
+      });
+  }
+
+  // The network belonged to the text before: gone, and a new one set up if it is the one asked.
+  private async forgetNeural(): Promise<void> {
+    this.neural.showSetup(null);
+    this.ladder.setNeural(null);
+    if (this.store.state.generate.model === 'neural') await this.setupNeural();
   }
 
   private question(): Ask {
     const s = this.store.state.generate;
     return { prompt: s.prompt, order: s.order, backoff: s.backoff, ends: s.ends,
-      sample: { temperature: s.temperature, greedy: s.greedy } };
+      sample: { temperature: s.temperature, greedy: s.greedy }, model: s.model === 'neural' && this.neural.ready ? 'neural' : 'ngram' };
   }
 
   private async ask(): Promise<void> {
     const id = ++this.asked;
-    const reply = await this.client.request('next', this.question());
+    const question = this.question();
+    const [reply, values] = await Promise.all([this.client.request('next', question),
+      this.neural.ready ? this.client.request('neuralValues', { prompt: question.prompt, ends: question.ends }) : null]);
     if (id !== this.asked) return;
+    this.neural.network.show(values, this.neural.vocabularySize);
+    this.modelHint.hidden = !(this.store.state.generate.model === 'neural' && question.model === 'neural' && !this.neural.trained);
     this.nextReply = reply;
     const s = this.store.state.generate;
     const walking = this.walkStep >= 0 && this.prompt.value === NOTE_WALK.slice(0, this.walkStep + 1).join(' ');
@@ -309,8 +391,11 @@ class GeneratePage {
   }
 
   private async showLadder(): Promise<void> {
-    this.ladder.show(await this.client.request('ladder', { trainShare: LADDER_TRAIN_SHARE, minWords: LADDER_MIN_WORDS,
-      maxHeldOut: LADDER_HELD_OUT }));
+    const ladder = await this.client.request('ladder', { trainShare: LADDER_TRAIN_SHARE, minWords: LADDER_MIN_WORDS,
+      maxHeldOut: LADDER_HELD_OUT });
+    this.ladder.show(ladder);
+    const best = ladder.loss.length > 0 ? ladder.loss.indexOf(Math.min(...ladder.loss)) : -1;
+    this.neural.setBestNgram(best >= 0 ? { n: best + 1, loss: ladder.loss[best] } : null);
   }
 
   private async showTable(): Promise<void> {
@@ -362,6 +447,9 @@ class GeneratePage {
     this.ladder.render();
     this.network.render();
     this.weights.render();
+    this.neural.show(this.store.state.generate.neural);
+    this.neural.render();
+    this.neural.network.render();
     if (this.written0) this.renderWritten();
   }
 }

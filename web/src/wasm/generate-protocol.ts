@@ -13,6 +13,9 @@ export interface BuiltText {
   problem?: TextHeadProblem;  // a file that is not text, or mostly not letters: nothing was built
 }
 
+// Which model answers "the next word" and writes: the counts, or the trained network.
+export type LanguageModelKind = 'ngram' | 'neural';
+
 export interface NextReply {
   unknown: string[];       // words of the beginning the text does not have (left out)
   context: string[];       // the words the next one is counted after (after a back-off: fewer)
@@ -25,6 +28,7 @@ export interface NextReply {
   entropyP: number;
   entropyZ: number;
   status: SampleStatusName;
+  neural?: { padded: number; restP: number; restZ: number };  // the network's answer: no counts, the other words as one
 }
 
 export interface GeneratedRun {
@@ -44,6 +48,46 @@ export interface Ask {
   backoff: boolean;
   sample: SampleSettings;
   ends: boolean;
+  model?: LanguageModelKind;  // the counts when not given
+}
+
+// The neural model's settings as the page offers them (the sampler's seed is the page's).
+export interface NeuralChoice {
+  contextWords: number;   // c = N − 1
+  hidden: number;         // d
+  activation: 'sigmoid' | 'tanh' | 'relu';
+  optimiser: 'adam' | 'sgd';
+  learningRate: number;   // η
+  vectors: 'danish' | 'random';
+  randomDim: number;      // m of random vectors
+  trainVectors: boolean;
+  maxWords: number;       // V without «ukendt»
+  seed: number;
+}
+
+export type NeuralSetupReply =
+  | { ok: true; vocabularySize: number; unknownMembers: number; trainRows: number; heldOutRows: number; dim: number;
+    vectorsFound: number; weights: number; split: boolean }
+  | { ok: false; problem: string };  // a NeuralStatus name, or 'vectors_unavailable'
+
+// What the page draws while the network learns (about ten times a second, and at each pause).
+export interface NeuralProgress {
+  running: boolean;
+  steps: number;                    // mini-batches so far
+  epochs: number;                   // passes through the training rows
+  curve: { steps: number[]; losses: number[] };  // mean loss per word of the batches between points
+  heldOut: { lossPerWord: number; perplexity: number } | null;   // the last measurement (null: no held-out part)
+  training: { lossPerWord: number; perplexity: number } | null;  // a small text's L over all rows
+  problem: string | null;           // 'diverged' and the like: training stopped
+}
+
+export interface NetworkValues {
+  context: string[];   // the c words read
+  padded: number;
+  x: number[];         // (c·m)
+  h: number[];         // (d)
+  dim: number;         // m
+  top: { words: string[]; z: number[] };  // the most probable next words, z at T = 1
 }
 
 export interface LadderReply {
@@ -62,8 +106,13 @@ export type GenerateRequests = {
   ladder: { request: { trainShare: number; minWords: number; maxHeldOut: number }; reply: LadderReply };
   weights: { request: { c: number; m: number; V: number; d: number }; reply: number };
   network: { request: { x: number[]; w: number[]; u: number[]; hidden: number; activation: string }; reply: NetworkSteps };
+  neuralSetup: { request: { choice: NeuralChoice; vectorsUrl: string | null }; reply: NeuralSetupReply };
+  neuralRun: { request: { run: boolean }; reply: void };
+  neuralEta: { request: { eta: number }; reply: boolean };
+  neuralValues: { request: { prompt: string; ends: boolean }; reply: NetworkValues | null };
 };
 
 export type GenerateEvents = {
   progress: { fraction: number };  // how far a file's reading is, posted only for a read that takes a while
+  neural: NeuralProgress;
 };

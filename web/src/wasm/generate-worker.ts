@@ -1,14 +1,18 @@
 // The Tekstgenerering worker: builds the N-gram model of a text in wasm and answers the page's
 // questions (the next word, a written text, the note's tables, the small network).
-import createLanguageCore, { type NgramModel } from '@wasm/language_core.mjs';
+import createLanguageCore, { type NeuralLm, type NgramModel } from '@wasm/language_core.mjs';
 import { filePieces, HEAD_BYTES, inspectTextHead, Utf8Pieces } from '../data/text-file.ts';
-import type { BuiltText, GenerateEvents, GenerateRequests, GenerateText, GeneratedRun, NextReply } from './generate-protocol.ts';
+import type { Ask, BuiltText, GenerateEvents, GenerateRequests, GenerateText, GeneratedRun, NextReply } from './generate-protocol.ts';
+import { NeuralTraining } from './neural-training.ts';
 import { serve, type WorkerEnd } from './worker-protocol.ts';
 
 // The note "Simple sprogmodeller": its four sentences (a fact of the curriculum, typed in).
 export const NOTE_TEXT = 'En hund løber efter en kat. Løber en hund efter en kat? En kat løber ikke efter en hund. ' +
   'Efter en kat løber en hund.';
 
+const UNKNOWN_WORD = '«ukendt»';  // the network's one word for all it leaves out (the core's kUnknownModelWord)
+const NEURAL_TOP = 30;
+const NETWORK_OUTPUTS = 5;         // output neurons drawn             // words of the network's answer the page may show; the rest as one
 const QUIET_MS = 300;  // a read faster than this shows no progress bar
 const PROGRESS_EVERY_MS = 100;
 
@@ -16,7 +20,27 @@ serve<GenerateRequests, GenerateEvents>(self as unknown as WorkerEnd, async (out
   const core = await createLanguageCore();
   let model: NgramModel = new core.NgramModel();
   let vocabulary: string[] = [];
-  const wordsOf = (ids: ArrayLike<number>) => Array.from(ids, (id) => vocabulary[id] ?? '?');
+  let tokens = 0;
+  const neural = new NeuralTraining(core, out);
+  const wordsOf = (ids: ArrayLike<number>) => Array.from(ids, (id) => id < 0 ? UNKNOWN_WORD : vocabulary[id] ?? '?');
+
+  // The network's answer: its c words (a short beginning filled out from the text's end), no counts.
+  const neuralNext = (lm: NeuralLm, { prompt, sample, ends }: Ask): NextReply => {
+    const { ids, unknown } = model.encode(prompt, ends);
+    const n = lm.next(ids, sample, NEURAL_TOP);
+    return { unknown, context: wordsOf(n.context), asked: n.context.length, contextCount: 1, words: wordsOf(n.words), counts: [],
+      p: Array.from(n.p), z: Array.from(n.z), entropyP: n.entropyP, entropyZ: n.entropyZ, status: n.sampleStatus,
+      neural: { padded: n.padded, restP: n.restP, restZ: n.restZ } };
+  };
+  const neuralGenerate = (lm: NeuralLm, { prompt, sample, ends, count, seed }: Ask & { count: number; seed: number }): GeneratedRun => {
+    const { ids, unknown } = model.encode(prompt, ends);
+    const g = lm.generate(ids, count, sample, seed);
+    const words = Array.from(g.words ?? []);
+    const c = lm.next(ids, {}, 0).context.length;
+    return { unknown, prompt: wordsOf(ids), words: wordsOf(words), probabilities: Array.from(g.probabilities ?? []),
+      contextLengths: words.map(() => c), copied: Array.from(model.matchLengths([...ids, ...words])),
+      end: g.status === 'ok' && g.sampleStatus === 'ok' ? 'done' : 'bad_settings', status: g.sampleStatus ?? g.status };
+  };
 
   const textOf = (text: Exclude<GenerateText, { kind: 'file' }>) => text.kind === 'note' ? NOTE_TEXT
     : text.kind === 'practice' ? core.generateSentences(1, text.sentences) : text.text;
@@ -50,12 +74,16 @@ serve<GenerateRequests, GenerateEvents>(self as unknown as WorkerEnd, async (out
         next.delete();
         return built;
       }
+      neural.forget();  // it was set up on the old text's words
       model.delete();
       model = next;
       vocabulary = model.words().split('\n').slice(0, -1);
+      tokens = built.tokens;
       return built;
     },
-    next: ({ prompt, order, backoff, sample, ends }): NextReply => {
+    next: (ask): NextReply => {
+      if (ask.model === 'neural' && neural.model) return neuralNext(neural.model, ask);
+      const { prompt, order, backoff, sample, ends } = ask;
       const { ids, unknown } = model.encode(prompt, ends);
       const n = model.next(ids, order, backoff, sample);
       const used = Array.from(ids).slice(ids.length - n.contextLength);
@@ -63,7 +91,9 @@ serve<GenerateRequests, GenerateEvents>(self as unknown as WorkerEnd, async (out
         words: wordsOf(n.words), counts: Array.from(n.counts), p: Array.from(n.p), z: Array.from(n.z),
         entropyP: n.entropyP, entropyZ: n.entropyZ, status: n.status };
     },
-    generate: ({ prompt, order, backoff, sample, ends, count, seed }): GeneratedRun => {
+    generate: (ask): GeneratedRun => {
+      if (ask.model === 'neural' && neural.model) return neuralGenerate(neural.model, ask);
+      const { prompt, order, backoff, sample, ends, count, seed } = ask;
       const { ids, unknown } = model.encode(prompt, ends);
       const run = model.generate(ids, order, count, backoff, sample, seed);
       const all = [...ids, ...run.words];
@@ -83,5 +113,18 @@ serve<GenerateRequests, GenerateEvents>(self as unknown as WorkerEnd, async (out
     },
     weights: ({ c, m, V, d }) => core.weightCount(c, m, V, d),
     network: ({ x, w, u, hidden, activation }) => core.networkForward(x, w, u, hidden, activation),
+    neuralSetup: ({ choice, vectorsUrl }) => neural.setup(model, tokens, choice, vectorsUrl),
+    neuralRun: ({ run }) => neural.run(run),
+    neuralEta: ({ eta }) => neural.setEta(eta),
+    neuralValues: ({ prompt, ends }) => {
+      const lm = neural.model;
+      if (!lm) return null;
+      const ids = model.encode(prompt, ends).ids;
+      const v = lm.network(ids);
+      if (v.status !== 'ok') return null;
+      const top = lm.next(ids, {}, NETWORK_OUTPUTS);
+      return { context: wordsOf(v.context), padded: top.padded, x: Array.from(v.x), h: Array.from(v.h),
+        dim: v.x.length / Math.max(1, v.context.length), top: { words: wordsOf(top.words), z: Array.from(top.p) } };
+    },
   };
 });

@@ -327,12 +327,62 @@ declare module '@wasm/language_core.mjs' {
     delete(): void;
   }
 
+  // The notes' neural language model on an NgramModel's text: settings in, statuses out.
+  export interface NeuralLmSettings {
+    contextWords: number;   // c = N − 1 (1 … 4)
+    hidden: number;         // d
+    activation: 'sigmoid' | 'tanh' | 'relu';
+    optimiser: 'adam' | 'sgd';
+    learningRate: number;   // η
+    batchSize: number;
+    trainVectors: boolean;  // the input vectors learn too
+    useVectors: boolean;    // the loaded word2vec vectors (useVectors) for the words they have; else random
+    randomDim: number;      // m of random vectors
+    maxWords: number;       // V without «ukendt» (0: all)
+    trainShare: number;     // the first share trains, the rest is held out (1: all trains)
+    maxHeldOut: number;
+    seed: number;
+  }
+  export type NeuralLmSetup =
+    | { status: 'ok'; vocabularySize: number; unknownMembers: number; trainRows: number; heldOutRows: number;
+      heldOutUnknown: number; dim: number; vectorsFound: number; weights: number }
+    | { status: Exclude<NeuralStatusName, 'ok'> };
+  export interface NeuralNextWords {
+    status: NeuralStatusName;
+    sampleStatus: SampleStatusName;
+    context: Int32Array;   // the c words read (−1: «ukendt»), first word first
+    padded: number;        // of them, from the end of the training part (a short beginning)
+    words: Int32Array;     // the most probable, most probable first (−1: «ukendt»)
+    p: Float64Array;       // at T = 1
+    z: Float64Array;       // with the sampler's settings
+    restP: number;
+    restZ: number;
+    entropyP: number;
+    entropyZ: number;
+  }
+  export interface NeuralLm {
+    useVectors(bytes: Uint8Array): string;  // a VectorStatus name ('ok', 'bad_compact_file', …)
+    hasVectors(): boolean;
+    setup(text: NgramModel, settings: NeuralLmSettings): NeuralLmSetup;
+    setLearningRate(eta: number): NeuralStatusName;
+    train(steps: number): { status: NeuralStatusName; losses: Float64Array; steps: number; epochs: number };
+    evaluate(heldOut: boolean): { status: NeuralStatusName; loss: number; lossPerWord: number; perplexity: number };
+    next(prompt: Int32Array | number[], sample: SampleSettings, top: number): NeuralNextWords;
+    network(prompt: Int32Array | number[]):
+      | { status: 'ok'; context: Int32Array; x: Float64Array; a: Float64Array; h: Float64Array }
+      | { status: Exclude<NeuralStatusName, 'ok'> };
+    generate(prompt: Int32Array | number[], count: number, sample: SampleSettings, seed: number):
+      { status: NeuralStatusName | 'bad_seed'; sampleStatus?: SampleStatusName; words?: Int32Array; probabilities?: Float64Array };
+    delete(): void;
+  }
+
   export type NetworkSteps =
     | { status: 'ok'; a: Float64Array; h: Float64Array; y: Float64Array; z: Float64Array }
     | { status: Exclude<NeuralStatusName, 'ok'> };
 
   export interface LanguageCoreModule {
     NgramModel: new () => NgramModel;
+    NeuralLm: new () => NeuralLm;
     generateSentences(seed: number, count: number): string;  // the seeded Danish practice sentences ('' for a bad seed)
     // x (n), W (d rows of 1 + n numbers), U (V rows of 1 + d), row by row; column 0 the biases.
     networkForward(x: Float64Array | number[], w: Float64Array | number[], u: Float64Array | number[], hidden: number,
