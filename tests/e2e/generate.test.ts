@@ -50,7 +50,17 @@ describe('Tekstgenerering', () => {
     assert.equal(await page.locator('input[name="prompt"]').inputValue(), 'en kat løber en');
     // P(kat | en) = 4/8
     await page.locator('[data-next="bars"] tr.marked td.bar-cell', { hasText: '0,500' }).first().waitFor();
+    // With trigrams: "en hund efter" twice; after "hund en" only "hund" (the text starts over), never "kat".
     await page.locator('select[name="order"]').selectOption('3');
+    await page.locator('[data-walk="box"] h3', { hasText: 'trigrammer' }).waitFor();
+    await page.locator('[data-action="walk-step"]').click();
+    await page.locator('[data-next="context"]', { hasText: 'Sammenhængen »en hund« findes 4 gange' }).waitFor();
+    assert.match(await page.locator('[data-next="bars"] tr.marked').innerText(), /^efter\s+2\s/);
+    await page.locator('[data-action="walk-step"]').click();
+    await page.locator('[data-next="context"]', { hasText: 'Sammenhængen »hund en« findes én gang' }).waitFor();
+    assert.deepEqual((await bars(page)).map((r) => [r.word, r.count]), [['hund', 1]]);
+    await page.locator('[data-walk="text"]', { hasText: '»hund en kat« står ikke i teksten' }).waitFor();
+    await page.locator('select[name="order"]').selectOption('4');
     assert.equal(await page.locator('[data-walk="box"]').isVisible(), false);
   });
 

@@ -53,7 +53,7 @@ export class NextWordsView {
     else if (r.contextCount === 0) this.context.textContent = t('generateContextUnseen', { context });
     else if (r.context.length === 0 && asked === 0) this.context.textContent = t('generateContextNone', { count: formatCount(r.contextCount) });
     else if (r.context.length < asked) this.context.textContent = t('generateBackedOff', { context: context || '–', count: formatCount(r.contextCount) });
-    else this.context.textContent = t('generateContext', { context, count: formatCount(r.contextCount) });
+    else this.context.textContent = t(r.contextCount === 1 ? 'generateContextOnce' : 'generateContext', { context, count: formatCount(r.contextCount) });
     this.zHeader.textContent = this.greedy ? t('generateColumnGreedy') : t('generateColumnZ', { t: formatNumber(this.temperature, 3) });
     const shown = Math.min(SHOWN, r.words.length);
     const rows: HTMLElement[] = [];

@@ -20,6 +20,7 @@ import type { Ask, BuiltText, GenerateText, GeneratedRun, NeuralProgress, NextRe
 import { MAX_PROMPT_CHARS, MAX_TEMPERATURE, MAX_WORDS, MIN_TEMPERATURE, type GeneratePageState } from './generate-state.ts';
 import { NetworkToy } from './network-toy.ts';
 import { NeuralPanel } from './neural-panel.ts';
+import { NoteWalk } from './note-walk.ts';
 import { NextWordsView } from './next-words-view.ts';
 import { LADDER_AUTO_WORDS, LADDER_HELD_OUT, LADDER_MIN_WORDS, LADDER_TRAIN_SHARE, LadderView } from './ladder-view.ts';
 import { NgramTableView, TABLE_ROWS } from './ngram-table-view.ts';
@@ -36,8 +37,6 @@ const EMBEDDABLE: EmbeddableControl[] = [
   { id: 'neural', label: 'controlGenerateNeural', shown: true }, { id: 'network', label: 'controlGenerateNetwork', shown: true },
 ];
 const COMPARED_SEEDS = 3;  // drawn runs beside the greedy one
-// The note's walk-through with bigrams: "En kat løber en kat", a word at a time.
-const NOTE_WALK = ['en', 'kat', 'løber', 'en', 'kat'];
 const FORMULA_DELAY_MS = 50;
 const LIVE_EVERY_MS = 400;  // while the network trains, its answer to the beginning is asked again this often
 
@@ -74,9 +73,7 @@ class GeneratePage {
   private readonly written = h('div', { class: 'written-box', 'data-generate': 'written' });
   private readonly runs = h('div', { class: 'compared-runs', 'data-generate': 'runs' });
   private readonly tableOrder = h('select', { name: 'table-n' });
-  private readonly walkBox: HTMLElement;
-  private readonly walkText = h('p', { class: 'walk-text', 'data-walk': 'text', role: 'status' });
-  private walkStep = -1;  // −1: not walking; k: the first k + 1 words of NOTE_WALK are the beginning
+  private readonly walk: NoteWalk;
   private readonly fields: Record<'temperature' | 'count' | 'seed', ReturnType<typeof field>>;
   private asked = 0;  // answers to older questions are dropped
   private written0: GeneratedRun | null = null;
@@ -125,10 +122,11 @@ class GeneratePage {
       use: () => void this.build(),
       cancel: () => this.cancelReading(),
     });
-    this.walkBox = h('div', { class: 'walk', 'data-walk': 'box' }, tr('h3', 'generateWalkTitle'), tr('p', 'generateWalkHelp', { class: 'field-help' }),
-      h('div', { class: 'run-buttons' }, this.button('generateWalkStep', 'walk-step', () => this.walk()),
-        this.button('generateWalkRestart', 'walk-restart', () => { this.walkStep = -1; this.walk(); })),
-      this.walkText);
+    this.walk = new NoteWalk((prompt) => {
+      this.prompt.value = prompt;
+      this.store.update((state) => { state.generate.prompt = prompt; });
+      void this.ask();
+    });
     shell.main.append(this.layout());
     this.show(s);
     this.wire();
@@ -151,7 +149,7 @@ class GeneratePage {
         h('div', { class: 'generate-column' },
           panel('sectionGenerateText', 'text', this.text.root),
           panel('sectionGenerateNext', 'next', field('generatePromptLabel', this.prompt, 'generatePromptHelp').root,
-            field('generateModelLabel', this.modelChoice).root, this.modelHint, field('generateOrderLabel', this.order).root, check(this.backoff, 'generateBackoffLabel'), this.next.root, this.walkBox),
+            field('generateModelLabel', this.modelChoice).root, this.modelHint, field('generateOrderLabel', this.order).root, check(this.backoff, 'generateBackoffLabel'), this.next.root, this.walk.root),
           panel('sectionGenerateTemperature', 'temperature', this.fields.temperature.root, check(this.greedy, 'generateGreedyLabel'),
             this.formula)),
         h('div', { class: 'generate-column' },
@@ -177,18 +175,7 @@ class GeneratePage {
     this.backoff.disabled = neural;
     this.greedy.checked = s.greedy;
     this.temperature.disabled = s.greedy;
-    this.walkBox.hidden = !(s.source === 'note' && s.order === 2);  // the walk-through is the note's, with bigrams
-  }
-
-  // One step of the note's walk-through: the beginning grows by the word the note chose, and the
-  // bars show the distribution it was drawn from, that word marked.
-  private walk(): void {
-    this.walkStep = Math.min(this.walkStep + 1, NOTE_WALK.length - 2);
-    const before = NOTE_WALK.slice(0, this.walkStep + 1);
-    this.prompt.value = before.join(' ');
-    this.store.update((s) => { s.generate.prompt = this.prompt.value; });
-    this.walkText.textContent = t('generateWalkText', { before: before.join(' '), next: NOTE_WALK[this.walkStep + 1] });
-    void this.ask();
+    this.walk.show(s.source, s.order);  // the note's walk-throughs, with bigrams and trigrams
   }
 
   private wire(): void {
@@ -367,8 +354,7 @@ class GeneratePage {
     this.modelHint.hidden = !(this.store.state.generate.model === 'neural' && question.model === 'neural' && !this.neural.trained);
     this.nextReply = reply;
     const s = this.store.state.generate;
-    const walking = this.walkStep >= 0 && this.prompt.value === NOTE_WALK.slice(0, this.walkStep + 1).join(' ');
-    this.next.show(reply, s.temperature, s.greedy, walking ? NOTE_WALK[this.walkStep + 1] : null);
+    this.next.show(reply, s.temperature, s.greedy, this.walk.marked(this.prompt.value));
     // The bars first: typesetting the formula (and its layout) in a task of its own, once the typing pauses.
     clearTimeout(this.formulaTimer);
     this.formulaTimer = setTimeout(() => this.showFormula(), FORMULA_DELAY_MS);
@@ -447,6 +433,7 @@ class GeneratePage {
     this.ladder.render();
     this.network.render();
     this.weights.render();
+    this.walk.render();
     this.neural.show(this.store.state.generate.neural);
     this.neural.render();
     this.neural.network.render();

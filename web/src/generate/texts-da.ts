@@ -33,6 +33,7 @@ export const generateDa = {
   generateOrder5: 'N = 5: fire ord før',
   generateBackoffLabel: 'Brug en kortere sammenhæng, når den fulde ikke findes i teksten (back-off)',
   generateContext: 'Sammenhængen »{context}« findes {count} gange i teksten.',
+  generateContextOnce: 'Sammenhængen »{context}« findes én gang i teksten.',
   generateContextNone: 'Unigram: ingen sammenhæng. Hvert ord tæller med sin hyppighed blandt tekstens {count} ord.',
   generateContextUnseen: 'Sammenhængen »{context}« findes ikke i teksten, så modellen kan ikke foreslå noget næste ord. Vælg et mindre N, eller slå back-off til.',
   generateBackedOff: 'Den fulde sammenhæng findes ikke i teksten; modellen bruger i stedet »{context}«, som findes {count} gange (back-off).',
@@ -169,6 +170,10 @@ export const generateDa = {
   generateNeuralNetworkCaption: 'Input x: de {c} ords vektorer stablet ({cm} tal; rød er positiv, blå negativ). Skjult lag: {d} neuroner h. Output: z over alle {V} ord; de {shown} mest sandsynlige vises.',
   generateNeuralNetworkCaptionPadded: 'Input x: de {c} ords vektorer stablet ({cm} tal; rød er positiv, blå negativ) – de første {padded} ord er fra tekstens slutning. Skjult lag: {d} neuroner h. Output: z over alle {V} ord; de {shown} mest sandsynlige vises.',
   generateLadderNeural: 'Neuralt netværk',
+  generateWalkTrigramTitle: 'Notens eksempel med trigrammer',
+  generateWalkTrigramHelp: 'Med trigrammer ser modellen på de to ord før. Tryk »Næste skridt« og se, hvilke ord der kan komme efter »en hund« og efter »hund en«.',
+  generateWalkTrigramSeen: '»en hund efter« står to gange i teksten, så efter »{before}« har »{next}« antal 2.',
+  generateWalkTrigramUnseen: '»hund en kat« står ikke i teksten: efter »{before}« kan trigram-modellen kun skrive »hund«, selv om bigram-modellen godt kunne skrive »{next}« efter »en«.',
 };
 
 export type GenerateMessages = typeof generateDa;

@@ -34,6 +34,7 @@ export const generateEn: GenerateMessages = {
   generateOrder5: 'N = 5: four words before',
   generateBackoffLabel: 'Use a shorter context when the full one does not occur in the text (back-off)',
   generateContext: 'The context "{context}" occurs {count} times in the text.',
+  generateContextOnce: 'The context “{context}” occurs once in the text.',
   generateContextNone: 'Unigram: no context. Each word counts with its frequency among the text\'s {count} words.',
   generateContextUnseen: 'The context "{context}" does not occur in the text, so the model cannot suggest a next word. Choose a smaller N, or turn back-off on.',
   generateBackedOff: 'The full context does not occur in the text; the model uses "{context}" instead, which occurs {count} times (back-off).',
@@ -170,4 +171,8 @@ export const generateEn: GenerateMessages = {
   generateNeuralNetworkCaption: 'Input x: the {c} words’ vectors stacked ({cm} numbers; red is positive, blue negative). Hidden layer: {d} neurons h. Output: z over all {V} words; the {shown} most probable are shown.',
   generateNeuralNetworkCaptionPadded: 'Input x: the {c} words’ vectors stacked ({cm} numbers; red is positive, blue negative) – the first {padded} words come from the end of the text. Hidden layer: {d} neurons h. Output: z over all {V} words; the {shown} most probable are shown.',
   generateLadderNeural: 'Neural network',
+  generateWalkTrigramTitle: 'The note’s example with trigrams',
+  generateWalkTrigramHelp: 'With trigrams the model looks at the two words before. Press “Next step” and see which words can follow “en hund” and “hund en”.',
+  generateWalkTrigramSeen: '“en hund efter” occurs twice in the text, so after “{before}” the count of “{next}” is 2.',
+  generateWalkTrigramUnseen: '“hund en kat” does not occur in the text: after “{before}” the trigram model can only write “hund”, although the bigram model could write “{next}” after “en”.',
 };
