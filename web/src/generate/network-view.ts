@@ -9,7 +9,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 const MAX_CELLS = 10;   // of each word's m numbers
 const MAX_HIDDEN = 16;  // of the d neurons
 const OUTPUTS = 5;
-const WIDTH = 560;
+const WIDTH = 460;
 const ROW = 22;
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
@@ -55,7 +55,7 @@ export class NetworkView {
     const root = svg('svg', { viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', class: 'network-svg' });
     root.append(svg('title', {}, t('generateNeuralNetworkAlt', { c, m, d, V: this.vocabularySize })));
     const scale = Math.max(1e-12, ...v.x.map(Math.abs));
-    const xs = { input: 120, hidden: 330, output: 420 };
+    const xs = { input: 100, hidden: 250, output: 300 };
     const inputY: number[] = [];
     let y = 24;
     const step = (height - 40) / Math.max(1, c * (cells + 1.5));
@@ -87,8 +87,8 @@ export class NetworkView {
       `+${formatCount(d - hidden)}`));
     outY.forEach((yo, i) => {
       const z = v.top.z[i];
-      root.append(svg('rect', { x: xs.output, y: yo - 7, width: Math.max(1, z * 80), height: 14, class: 'network-z' }),
-        svg('text', { x: xs.output + Math.max(1, z * 80) + 6, y: yo + 4, class: 'network-word' }, `${v.top.words[i]} ${formatFixed(z, 3)}`));
+      root.append(svg('rect', { x: xs.output, y: yo - 7, width: Math.max(1, z * 60), height: 14, class: 'network-z' }),
+        svg('text', { x: xs.output + Math.max(1, z * 60) + 6, y: yo + 4, class: 'network-word' }, `${v.top.words[i]} ${formatFixed(z, 3)}`));
     });
     root.append(svg('text', { x: xs.input, y: 14, 'text-anchor': 'middle', class: 'network-head' }, `x (${formatCount(c * m)})`),
       svg('text', { x: xs.hidden, y: 14, 'text-anchor': 'middle', class: 'network-head' }, `h (${formatCount(d)})`),

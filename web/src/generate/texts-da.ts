@@ -25,7 +25,7 @@ export const generateDa = {
   sectionGenerateNext: 'Næste ord',
   generatePromptLabel: 'Begyndelse',
   generatePromptHelp: 'Skriv et eller flere ord; modellen ser kun på de sidste N − 1 af dem.',
-  generateOrderLabel: 'Model',
+  generateOrderLabel: 'N-gram-model',
   generateOrder1: 'N = 1: ingen ord før (unigram)',
   generateOrder2: 'N = 2: ét ord før (bigram)',
   generateOrder3: 'N = 3: to ord før (trigram)',

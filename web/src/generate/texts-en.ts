@@ -26,7 +26,7 @@ export const generateEn: GenerateMessages = {
   sectionGenerateNext: 'Next word',
   generatePromptLabel: 'Beginning',
   generatePromptHelp: 'Type one or more words; the model only looks at the last N − 1 of them.',
-  generateOrderLabel: 'Model',
+  generateOrderLabel: 'N-gram model',
   generateOrder1: 'N = 1: no words before (unigram)',
   generateOrder2: 'N = 2: one word before (bigram)',
   generateOrder3: 'N = 3: two words before (trigram)',
