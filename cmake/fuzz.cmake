@@ -3,7 +3,7 @@
 # own (-DVAERKSTED_FUZZ=ON). Engine "mutate" (default, g++): our seeded coverage-guided loop,
 # tests/fuzz/fuzz_driver.cpp. Engine "libfuzzer" (clang++ only): the same targets under libFuzzer.
 set(VAERKSTED_FUZZ_ENGINE "mutate" CACHE STRING "mutate (our loop, any compiler) or libfuzzer (clang)")
-set(VAERKSTED_FUZZ_TARGETS vectors numbers text session dataset)
+set(VAERKSTED_FUZZ_TARGETS vectors numbers text session dataset ngram)
 find_package(Threads REQUIRED)  # the driver's watchdog
 
 # Asserts on (Eigen's index checks, libstdc++'s bounds checks) whatever the build type, and -O1:

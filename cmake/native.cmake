@@ -25,10 +25,13 @@ add_executable(neuron_tests
   tests/cpp/neural_model_test.cpp
   tests/cpp/neural_session_test.cpp
   tests/cpp/sampler_test.cpp
-  tests/cpp/ngram_test.cpp)
+  tests/cpp/ngram_test.cpp
+  tests/cpp/ngram_counts_test.cpp
+  tests/cpp/ngram_shipped_model_test.cpp)
 target_link_libraries(neuron_tests PRIVATE vaerksted_core GTest::gtest_main nlohmann_json::nlohmann_json)
 target_compile_definitions(neuron_tests PRIVATE
-  VAERKSTED_CASES_DIR="${CMAKE_SOURCE_DIR}/tests/cases")
+  VAERKSTED_CASES_DIR="${CMAKE_SOURCE_DIR}/tests/cases"
+  VAERKSTED_DATA_DIR="${CMAKE_SOURCE_DIR}/data")
 include(GoogleTest)
 gtest_discover_tests(neuron_tests)
 
@@ -85,7 +88,9 @@ target_compile_options(w2v PRIVATE -Wall -Wextra)
 add_executable(lm
   wasm/tools/lm/main.cpp
   wasm/tools/lm/texts.cpp
+  wasm/tools/lm/model_file.cpp
   wasm/tools/lm/ngram_eval_command.cpp
+  wasm/tools/lm/ngram_export_command.cpp
   wasm/tools/lm/ngram_sample_command.cpp
   wasm/tools/lm/neural_train_command.cpp
   wasm/tools/w2v/text_source.cpp
@@ -93,6 +98,20 @@ add_executable(lm
 target_include_directories(lm PRIVATE wasm/tools/w2v)
 target_link_libraries(lm PRIVATE vaerksted_core ZLIB::ZLIB ${LZMA_LIBRARY} Threads::Threads)
 target_compile_options(lm PRIVATE -Wall -Wextra)
+
+# The pruned N-gram model files end to end: ngram-export on the note's sentences (kept n-grams and a
+# held-out loss by hand), ngram-sample --model, refusals, and data/ngram-da.aing (budget, README).
+add_test(NAME ngram_model_cli
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/cli/ngram_model_check.py $<TARGET_FILE:lm>
+          ${CMAKE_BINARY_DIR}/ngram_model_check ${CMAKE_SOURCE_DIR})
+# data/ngram-da.aing is exactly what `npm run ngram` makes from ../shared's ADL corpus (about 10 s);
+# skipped (exit 77) where ../shared is not there.
+find_program(NODE_EXECUTABLE node)
+if(NODE_EXECUTABLE)
+  add_test(NAME ngram_model_is_reproducible
+    COMMAND ${NODE_EXECUTABLE} ${CMAKE_SOURCE_DIR}/scripts/ngram.mjs --check --lm $<TARGET_FILE:lm>)
+  set_tests_properties(ngram_model_is_reproducible PROPERTIES SKIP_RETURN_CODE 77)
+endif()
 
 # The lm tool end to end on the note's four sentences: the greedy walk, a held-out unigram loss
 # by hand, refused input (exit code 2), and a neural model's weight count.

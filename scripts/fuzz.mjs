@@ -17,7 +17,7 @@ import { join, relative } from 'node:path';
 import { ensureNode, ensurePackages, FUZZ_PACKAGES, LIBFUZZER_PACKAGES } from './system.mjs';
 import { ensureNodeModules, ROOT, run } from './steps.mjs';
 
-const CPP_TARGETS = ['vectors', 'numbers', 'text', 'session', 'dataset'];
+const CPP_TARGETS = ['vectors', 'numbers', 'text', 'session', 'dataset', 'ngram'];
 const TARGETS = [...CPP_TARGETS, 'csv'];
 const MAX_LENGTH = { session: 1024 };  // a session trains on its text: short inputs keep it fast
 const CRASHES = join(ROOT, 'build', 'fuzz', 'crashes');

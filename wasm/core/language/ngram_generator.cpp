@@ -4,14 +4,15 @@
 
 namespace vaerksted::language {
 
-NextDistribution nextDistribution(const NgramIndex& index, const std::int32_t* context, int length, int order,
+NextDistribution nextDistribution(const NgramSource& model, const std::int32_t* context, int length, int order,
                                   bool backoff, const SampleSettings& settings) {
     NextDistribution out;
-    const int used = std::clamp(std::min(order - 1, length), 0, NgramIndex::kMaxContext);
+    const int used = std::clamp(std::min(order - 1, length), 0, NgramSource::kMaxContext);
     const std::int32_t* last = context + (length - used);
-    const NextCounts next = backoff ? index.nextBackingOff(last, used) : index.next(last, used);
+    const NextCounts next = backoff ? model.nextBackingOff(last, used) : model.next(last, used);
     out.contextLength = next.contextLength;
     out.contextCount = next.contextCount;
+    out.prunedCount = next.prunedCount;
     for (const NextWord& w : next.next) {
         out.words.push_back(w.word);
         out.counts.push_back(w.count);
@@ -25,12 +26,12 @@ NextDistribution nextDistribution(const NgramIndex& index, const std::int32_t* c
     return out;
 }
 
-Generated generate(const NgramIndex& index, const std::vector<std::int32_t>& prompt, int order, int count,
+Generated generate(const NgramSource& model, const std::vector<std::int32_t>& prompt, int order, int count,
                    bool backoff, const SampleSettings& settings, Rng& rng) {
     Generated out;
     std::vector<std::int32_t> text = prompt;
     for (int i = 0; i < count; ++i) {
-        const NextDistribution next = nextDistribution(index, text.data(), static_cast<int>(text.size()), order, backoff, settings);
+        const NextDistribution next = nextDistribution(model, text.data(), static_cast<int>(text.size()), order, backoff, settings);
         if (next.words.empty()) {
             out.end = GenerationEnd::UnseenContext;
             return out;

@@ -84,14 +84,6 @@ NextCounts NgramIndex::next(const std::int32_t* context, int length) const {
     return out;
 }
 
-NextCounts NgramIndex::nextBackingOff(const std::int32_t* context, int length) const {
-    for (int used = std::min(length, kMaxContext); used > 0; --used) {
-        NextCounts out = next(context + (length - used), used);  // the last `used` words
-        if (out.contextCount > 0) return out;
-    }
-    return next(context, 0);
-}
-
 std::int64_t NgramIndex::followerCount(const std::int32_t* context, int length) const {
     if (size() == 0 || length < 0 || length > kMaxContext) return 0;
     if (length == 0) return std::count_if(unigram_.begin(), unigram_.end(), [](std::int64_t c) { return c > 0; });

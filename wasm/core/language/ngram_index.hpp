@@ -9,51 +9,34 @@
 #include <utility>
 #include <vector>
 
+#include "language/ngram_source.hpp"
+
 namespace vaerksted::language {
 
-struct NextWord {
-    std::int32_t word;
-    std::int64_t count;  // times the context is followed by this word
-};
-
-struct NextCounts {
-    int contextLength = 0;          // words of the context used (fewer than asked after a back-off)
-    std::int64_t contextCount = 0;  // times the context occurs; 0: never seen (no next words)
-    std::vector<NextWord> next;     // the words that follow it, most frequent first (equal counts: lower id first)
-};
-
-struct Ngram {
-    std::vector<std::int32_t> words;
-    std::int64_t count;
-};
-
-class NgramIndex {
+class NgramIndex final : public NgramSource {
 public:
-    static constexpr int kMaxContext = 4;  // N ≤ 5
-    static constexpr int kMaxMatch = 32;   // longest stretch "copied or new?" measures
-
     NgramIndex() = default;
     // tokens: word ids in 0 … vocabularySize − 1 (fewer than 2^31 of them).
     NgramIndex(std::vector<std::int32_t> tokens, int vocabularySize);
 
-    std::int64_t size() const { return static_cast<std::int64_t>(tokens_.size()); }
-    int vocabularySize() const { return static_cast<int>(unigram_.size()); }
+    std::int64_t size() const override { return static_cast<std::int64_t>(tokens_.size()); }
+    int vocabularySize() const override { return static_cast<int>(unigram_.size()); }
     const std::vector<std::int32_t>& tokens() const { return tokens_; }
 
     // Times the sequence occurs (length ≤ kMaxMatch; length 0: the text's length).
-    std::int64_t count(const std::int32_t* words, int length) const;
+    std::int64_t count(const std::int32_t* words, int length) const override;
 
     // The words after a context of `length` words (0 … kMaxContext; 0: every word, the unigram model).
-    NextCounts next(const std::int32_t* context, int length) const;
-    // The same, dropping the oldest word of a context that never occurs until one does (said in
-    // contextLength; the empty context always occurs in a non-empty text).
-    NextCounts nextBackingOff(const std::int32_t* context, int length) const;
+    // nextBackingOff (NgramSource): a context that never occurs loses its oldest word until one does.
+    NextCounts next(const std::int32_t* context, int length) const override;
 
     // T(c): how many different words follow the context (length 0: different words in the text).
-    std::int64_t followerCount(const std::int32_t* context, int length) const;
+    std::int64_t followerCount(const std::int32_t* context, int length) const override;
+    // Nothing is pruned: every occurrence of a context is followed by a word the index has.
+    std::int64_t prunedCount(const std::int32_t*, int) const override { return 0; }
 
-    // For each i: how many words from seq[i] on occur in the text word for word (≤ kMaxMatch).
-    std::vector<int> matchLengths(const std::int32_t* seq, int n) const;
+    // For each i: how many words from seq[i] on occur in the text word for word (≤ kMaxMatch): exact.
+    std::vector<int> matchLengths(const std::int32_t* seq, int n) const override;
 
     // Every different sequence of n words (1 ≤ n ≤ kMaxMatch) with its count: most frequent first,
     // equal counts in the order of their words' ids.

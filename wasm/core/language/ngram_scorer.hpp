@@ -6,12 +6,19 @@
 //   P_k(w | c) = max(count(c w) − D, 0) / count(c) + D·T(c)/count(c) · P_{k−1}(w | c′)
 // c the last k words, c′ its last k − 1, T(c) the number of different words after c, and a context
 // never seen passes straight to P_{k−1}. Each P_k sums to 1 over the words and "unknown".
+// A pruned model (NgramCounts) hands the mass of the words it left out to the order below:
+//   P₀(unknown) = (R(∅) + 1) / (N + V + 1),  P_k(w | c) = max(count(c w) − D, 0)/count(c)
+//                                                   + (D·T(c) + R(c))/count(c) · P_{k−1}(w | c′)
+// with count(c) the context's count in the whole training text, T(c) the followers kept and R(c)
+// the occurrences followed by a pruned word (NgramSource::prunedCount); for a whole text R = 0 and
+// the two lines above are the ones before, number for number.
 #pragma once
 
 #include <cstdint>
 #include <vector>
 
 #include "language/ngram_index.hpp"
+#include "language/ngram_source.hpp"
 
 namespace vaerksted::language {
 
@@ -26,9 +33,9 @@ class NgramScorer {
 public:
     static constexpr double kDiscount = 0.75;
 
-    explicit NgramScorer(const NgramIndex& index, double discount = kDiscount);
+    explicit NgramScorer(const NgramSource& model, double discount = kDiscount);
 
-    // P(word | context) for a model of order n = length + 1 (length ≤ NgramIndex::kMaxContext);
+    // P(word | context) for a model of order n = length + 1 (length ≤ NgramSource::kMaxContext);
     // word −1 (or any id outside the vocabulary) is a word the training text does not have.
     double probability(const std::int32_t* context, int length, std::int32_t word) const;
 
@@ -40,7 +47,7 @@ private:
     // T(c): the different words after the context occupying sorted range [lo, hi) at depth `length`.
     std::int64_t followers(const std::int32_t* context, int length) const;
 
-    const NgramIndex& index_;
+    const NgramSource& model_;
     double discount_;
     std::vector<std::int64_t> followersOfWord_;  // T(w) for every single word, counted once
 };

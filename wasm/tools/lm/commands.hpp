@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "language/ngram_counts.hpp"
 #include "language/token_stream.hpp"
 #include "options.hpp"
 
@@ -19,6 +20,7 @@ using w2v::Options;
 int ngramEvalCommand(const Options& options);
 int ngramSampleCommand(const Options& options);
 int neuralTrainCommand(const Options& options);
+int ngramExportCommand(const Options& options);
 
 // ── Option values ─────────────────────────────────────────────────────────────────────────────
 // Each returns false with a one-line message in `error` when the value is given but is not what
@@ -37,10 +39,19 @@ struct Texts {
     double seconds = 0;                      // reading and tokenising
 };
 
-// --input (with --max-words), and when wantHeldOut: --held-out FILE, or --split f (default 0.9):
-// the first f of the lines train, the rest is held out. Returns false with a message (exit 2).
+// --input (with --max-words, and --every K: only every K-th line of the file), and when
+// wantHeldOut: --held-out FILE, or --split f (default 0.9): the first f of the lines train, the
+// rest is held out. Returns false with a message (exit 2).
 bool readTexts(const Options& o, bool wantHeldOut, const vaerksted::language::TokenSettings& settings,
                Texts& out, std::string& error);
+
+// ── Model files (.aing) ───────────────────────────────────────────────────────────────────────
+// A pruned model read from a .aing file (also .gz); false with a message naming the status and byte.
+bool readModel(const std::string& path, vaerksted::language::NgramCounts& out, std::string& error);
+// Bytes written to a file; false with a message.
+bool writeBytes(const std::string& path, const std::vector<unsigned char>& bytes, std::string& error);
+// The size of the bytes gzipped at level 9 (what a web server's gzip would send, about).
+std::size_t gzipSize(const std::vector<unsigned char>& bytes);
 
 // ── Output ────────────────────────────────────────────────────────────────────────────────────
 using tools::jsonString;  // w2v's, for --json output

@@ -1,5 +1,6 @@
 // lm: the language models of the text-generation notes from the command line — N-gram models
-// scored on held-out text and continuing a prompt, and the neural language model trained.
+// scored on held-out text and continuing a prompt, pruned N-gram models written as the page's
+// default model files, and the neural language model trained.
 #include <cstdio>
 #include <cstring>
 #include <set>
@@ -15,10 +16,17 @@ const char* kUsage = R"(usage: lm COMMAND [options]
                 [--sentence-ends] [--json]
                 held-out loss per word (nats) and perplexity of the N-gram models, N = 1…5 (smoothed:
                 absolute discounting down to add-one single-word counts), with the words and unknown words
-  ngram-sample  --input TEXT --prompt "..." [--order 3] [--count 30] [--temperature 1] [--greedy]
+  ngram-sample  (--input TEXT | --model FILE.aing) --prompt "..." [--order 3] [--count 30] [--temperature 1] [--greedy]
                 [--top-k 0] [--top-p 1] [--backoff] [--seed 1] [--max-words N] [--sentence-ends] [--json]
                 continues the prompt word by word; prompt words not in the text are left out (named on
-                stderr); a context the text never has ends the continuation (--backoff: a shorter one)
+                stderr); a context the text never has ends the continuation (--backoff: a shorter one);
+                --model: a pruned model written by ngram-export (its own words and sentence ends)
+  ngram-export  --input TEXT --output FILE.aing [--held-out FILE | --split 0.9] [--min-count 2 | 2,2,2,3,3]
+                [--set-bits 10] [--description "..."] [--max-words N] [--every K] [--sentence-ends] [--json]
+                counts N = 1…5 in the text, keeps the words and n-grams counted at least --min-count times
+                (one number for every order, or five), and writes the pruned model with a set of the
+                text's 6-grams (false positives about 2^-set-bits) and the held-out ladder of the pruned
+                and the unpruned counts; prints what was kept and the bytes of each part
   neural-train  --input TEXT [--held-out FILE | --split 0.9] [--context 3] [--hidden 50] [--dim 50]
                 [--vectors W2V.txt] [--train-embeddings] [--activation sigmoid|tanh|relu|identity]
                 [--optimiser adam|sgd] [--lr 0.01] [--batch 32] [--epochs 1] [--max-vocab 5000]
@@ -31,6 +39,8 @@ const char* kUsage = R"(usage: lm COMMAND [options]
                  punctuation ends a word; . ! ? ; : and line breaks end a sentence
   --split f      the first f of the text's lines train, the rest is held out (the default: 0.9)
   --max-words N  read only the lines that hold the text's first N words
+  --every K      read only every K-th line of the file (lines 1, K + 1, 2K + 1, ...): a subset spread
+                 over the whole text
   --sentence-ends  a "." word after each sentence (left out by default, as in the notes)
   --vectors      word2vec vectors (text or binary); words not in the file get small random vectors;
                  without it the vectors are random (seeded)
@@ -45,10 +55,13 @@ struct Known {
 
 Known knownOptions(const std::string& command) {
     if (command == "ngram-eval")
-        return {{"input", "held-out", "split", "orders", "max-words"}, {"sentence-ends", "json"}};
+        return {{"input", "held-out", "split", "orders", "max-words", "every"}, {"sentence-ends", "json"}};
     if (command == "ngram-sample")
-        return {{"input", "prompt", "order", "count", "temperature", "top-k", "top-p", "seed", "max-words"},
+        return {{"input", "model", "prompt", "order", "count", "temperature", "top-k", "top-p", "seed", "max-words", "every"},
                 {"greedy", "backoff", "sentence-ends", "json"}};
+    if (command == "ngram-export")
+        return {{"input", "output", "held-out", "split", "min-count", "set-bits", "description", "max-words", "every"},
+                {"sentence-ends", "json"}};
     return {{"input", "held-out", "split", "context", "hidden", "dim", "vectors", "activation", "optimiser", "lr",
              "batch", "epochs", "max-vocab", "max-words", "seed", "threads"},
             {"train-embeddings", "sentence-ends", "json"}};
@@ -99,7 +112,7 @@ int main(int argc, char** argv) {
         std::fputs(kUsage, stdout);
         return 0;
     }
-    if (command != "ngram-eval" && command != "ngram-sample" && command != "neural-train") {
+    if (command != "ngram-eval" && command != "ngram-sample" && command != "ngram-export" && command != "neural-train") {
         std::fprintf(stderr, "lm: unknown command \"%s\"\n\n", command.c_str());
         std::fputs(kUsage, stderr);
         return 2;
@@ -108,5 +121,6 @@ int main(int argc, char** argv) {
     const lm::Options options(argc, argv, 2);
     if (command == "ngram-eval") return lm::ngramEvalCommand(options);
     if (command == "ngram-sample") return lm::ngramSampleCommand(options);
+    if (command == "ngram-export") return lm::ngramExportCommand(options);
     return lm::neuralTrainCommand(options);
 }

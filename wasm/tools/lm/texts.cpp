@@ -77,24 +77,29 @@ void byLines(std::string_view piece, OnSegment&& onSegment) {
 
 // The first pass: the lines of the file (a last line without '\n' counts), and with maxWords > 0
 // the number of lines that hold its first maxWords words (the normaliser's words, as the models
-// see them); capped tells whether the text goes on after them.
-std::string countLines(const std::string& path, long long maxWords, long long& lines, long long& words,
+// see them); capped tells whether the text goes on after them. With every > 1 only the lines
+// 1, every + 1, 2·every + 1, … are there (the others are skipped as if absent).
+std::string countLines(const std::string& path, long long maxWords, long long every, long long& lines, long long& words,
                        bool& capped) {
     lines = 0;
     words = 0;
     capped = false;
     bool openLine = false;  // bytes after the last '\n'
+    long long fileLine = 0;  // 0-based line of the file
     vaerksted::word2vec::TextNormaliser normaliser;
     std::string normalised;
     const std::string error = w2v::readText(path, [&](std::string_view piece) {
         if (capped) return;
         byLines(piece, [&](std::string_view segment, bool lineEnds) {
+            const bool taken = fileLine % every == 0;
+            if (lineEnds) ++fileLine;
+            openLine = !lineEnds && taken;
+            if (!taken) return true;
             if (maxWords > 0) {
                 normalised.clear();
                 normaliser.feed(segment, normalised);  // a line break ends the sentence: its words come out
                 words += countWords(normalised);
             }
-            openLine = !lineEnds;
             if (!lineEnds) return true;
             ++lines;
             if (maxWords > 0 && words >= maxWords) capped = true;
@@ -175,8 +180,9 @@ bool readTexts(const Options& o, bool wantHeldOut, const TokenSettings& settings
         error = "needs --input TEXT (a .txt, .gz or .xz file)";
         return false;
     }
-    long long maxWords = 0;
+    long long maxWords = 0, every = 1;
     if (!wholeOption(o, "max-words", 0, 0, std::numeric_limits<int>::max(), maxWords, error)) return false;
+    if (!wholeOption(o, "every", 1, 1, 1'000'000, every, error)) return false;
     const bool heldOutFile = wantHeldOut && o.has("held-out");
     if (heldOutFile && o.has("split")) {
         error = "give --held-out FILE or --split f, not both";
@@ -201,13 +207,13 @@ bool readTexts(const Options& o, bool wantHeldOut, const TokenSettings& settings
     const long long all = std::numeric_limits<long long>::max();
     long long endLine = all, trainLines = all, countedWords = 0;
     bool capped = false;
-    if (split || maxWords > 0) {
+    if (split || maxWords > 0 || every > 1) {
         if (input == "-") {
-            error = "--split and --max-words read the text twice: give a file, not standard input";
+            error = "--split, --max-words and --every read the text twice: give a file, not standard input";
             return false;
         }
         long long lines = 0;
-        const std::string problem = countLines(input, maxWords, lines, countedWords, capped);
+        const std::string problem = countLines(input, maxWords, every, lines, countedWords, capped);
         if (!problem.empty()) {
             error = problem;
             return false;
@@ -226,10 +232,13 @@ bool readTexts(const Options& o, bool wantHeldOut, const TokenSettings& settings
 
     // Pass 2: the lines before trainLines train, those from there to endLine are held out.
     TokenStreamBuilder train(settings), held(settings);
-    long long line = 0;
+    long long line = 0, fileLine = 0;  // lines read (with --every: taken), lines of the file
     std::string problem = w2v::readText(input, [&](std::string_view piece) {
         byLines(piece, [&](std::string_view segment, bool lineEnds) {
             if (line >= endLine) return false;
+            const bool taken = fileLine % every == 0;
+            if (lineEnds) ++fileLine;
+            if (!taken) return true;
             (line < trainLines ? train : held).feed(segment);
             if (lineEnds) ++line;
             return true;
@@ -242,6 +251,9 @@ bool readTexts(const Options& o, bool wantHeldOut, const TokenSettings& settings
     out.train = train.finish();
     TokenStream heldOwn = held.finish();
 
+    if (every > 1)
+        out.notes.push_back("one line in " + std::to_string(every) + " of " + input + " is read (lines 1, " +
+                            std::to_string(every + 1) + ", " + std::to_string(2 * every + 1) + ", …); line numbers below count those");
     if (maxWords > 0 && capped)
         out.notes.push_back("only the first " + withThousands(endLine) + " lines of " + input + " are read (" +
                             withThousands(countedWords) + " words, --max-words " + withThousands(maxWords) + ")");
