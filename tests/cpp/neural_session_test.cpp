@@ -197,6 +197,7 @@ TEST(NeuralSession, HeldOutSplitAndTheFairUkendtLoss) {
     EXPECT_EQ(session.info().vocabularySize, 31);
     EXPECT_EQ(session.info().unknownMembers, singletons);
     EXPECT_EQ(session.info().heldOutUnknown, 10);  // every 4th of the 40 held-out words is the new w40
+    EXPECT_EQ(session.vocabulary().unknownTokens, 10);
 
     // The fair loss, recomputed row by row from the model's own z.
     NeuralEvaluation e;
@@ -208,7 +209,8 @@ TEST(NeuralSession, HeldOutSplitAndTheFairUkendtLoss) {
         NeuralForward f;
         ASSERT_EQ(session.model().forward(ctx, f), NeuralStatus::Ok);
         const int t = v.model(tokens[p]);
-        L += -std::log(f.z(t)) + (t == v.unknown ? std::log(11.0) : 0.0);  // K + 1 = 10 + 1
+        // w40 is not in the training part: P(w40 | «ukendt») = (0 + 1)/(T + K + 1) = 1/(10 + 10 + 1)
+        L += -std::log(f.z(t)) + (t == v.unknown ? std::log(21.0) : 0.0);
     }
     EXPECT_NEAR(e.loss, L, 1e-9 * L);
     EXPECT_NEAR(e.lossPerWord, L / 40, 1e-9 * L);

@@ -37,6 +37,7 @@ NeuralStatus NeuralSession::setup(const std::vector<std::int32_t>& tokens, const
     NeuralRows heldRows;
     heldRows.contextWords = c;
     int heldUnknown = 0;
+    double classLoss = 0;
     if (split) {
         for (std::size_t p = trainEnd; p < heldEnd; ++p) {
             for (int i = 0; i < c; ++i) {
@@ -45,7 +46,10 @@ NeuralStatus NeuralSession::setup(const std::vector<std::int32_t>& tokens, const
             }
             const int target = vocabulary.model(tokens[p]);
             heldRows.ids.push_back(target);
-            heldUnknown += target == vocabulary.unknown ? 1 : 0;
+            if (target != vocabulary.unknown) continue;
+            ++heldUnknown;
+            const double inClass = static_cast<double>(counts[static_cast<std::size_t>(tokens[p])]) + 1.0;
+            classLoss -= std::log(inClass / static_cast<double>(vocabulary.unknownTokens + vocabulary.unknownMembers + 1));
         }
     }
 
@@ -65,6 +69,7 @@ NeuralStatus NeuralSession::setup(const std::vector<std::int32_t>& tokens, const
     train_ = std::move(trainRows);
     heldOut_ = std::move(heldRows);
     rng_ = rng;
+    heldOutClassLoss_ = classLoss;
     info_ = {vocabulary_.size(), vocabulary_.unknownMembers, train_.count(), heldOut_.count(), heldUnknown,
              static_cast<int>(E.cols()), found, model_.weightCount()};
     return NeuralStatus::Ok;
@@ -89,8 +94,8 @@ NeuralStatus NeuralSession::heldOut(NeuralEvaluation& out) const {
     double L = 0;
     const NeuralStatus s = model_.lossOf(heldOut_, L);
     if (s != NeuralStatus::Ok) return s;
-    // −ln(z_«ukendt» / (K + 1)) = −ln z_«ukendt» + ln(K + 1) for each row of that class.
-    L += info_.heldOutUnknown * std::log(static_cast<double>(vocabulary_.unknownMembers) + 1.0);
+    // −ln(z_«ukendt»·P(w | «ukendt»)) = −ln z_«ukendt» − ln P(w | «ukendt») for each row of that class.
+    L += heldOutClassLoss_;
     const double perWord = L / heldOut_.count();
     out = {L, perWord, std::exp(perWord)};
     return std::isfinite(out.perplexity) ? NeuralStatus::Ok : NeuralStatus::NonFinite;

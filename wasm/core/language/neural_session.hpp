@@ -72,8 +72,8 @@ public:
     std::int64_t steps() const { return model_.steps(); }
     double epochs() const;  // passes through the training rows so far (fractional)
 
-    // The held-out loss per word and perplexity: −ln z_t, and −ln(z_«ukendt» / (K + 1)) for a word of
-    // the «ukendt» class. NoRows when there is no held-out part.
+    // The held-out loss per word and perplexity: −ln z_t, and −ln(z_«ukendt»·(count(w) + 1)/(T + K + 1))
+    // for a word w of the «ukendt» class (neural_vocabulary.hpp). NoRows when there is no held-out part.
     NeuralStatus heldOut(NeuralEvaluation& out) const;
     // L over every training row (the notes' L), for a small text.
     NeuralStatus trainingLoss(NeuralEvaluation& out) const;
@@ -94,6 +94,7 @@ private:
     NeuralLanguageModel model_;
     NeuralRows train_, heldOut_;
     std::vector<int> trainTail_;  // the training part's last c words (model ids)
+    double heldOutClassLoss_ = 0; // Σ −ln P(w | «ukendt») over the held-out rows of that class
     NeuralSetupInfo info_;
     Rng rng_{1};
 };

@@ -24,7 +24,10 @@ NeuralVocabulary neuralVocabulary(const std::vector<std::int64_t>& counts, int m
         v.textOf.push_back(id);
     }
     for (int id = 0; id < n; ++id)
-        if (v.modelOf[static_cast<std::size_t>(id)] < 0 && counts[static_cast<std::size_t>(id)] > 0) ++v.unknownMembers;
+        if (v.modelOf[static_cast<std::size_t>(id)] < 0 && counts[static_cast<std::size_t>(id)] > 0) {
+            ++v.unknownMembers;
+            v.unknownTokens += counts[static_cast<std::size_t>(id)];
+        }
     if (v.unknownMembers > 0 || withUnknown || v.size() == 0) {
         v.unknown = v.size();
         v.textOf.push_back(-1);

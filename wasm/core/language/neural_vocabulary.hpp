@@ -4,9 +4,10 @@
 // become «ukendt» too: the model then learns from them how often a word comes that it does not
 // know, which the held-out text needs (otherwise its first new word costs −ln(almost 0)).
 //
-// Held-out loss that is fair against the N-gram ladder: «ukendt» stands for K training words plus
-// "a word the training part lacks" (one event, as the N-gram's P₀ treats it), so a held-out word
-// in that class gets P = z_«ukendt» / (K + 1), never the whole class's mass.
+// Held-out loss that is fair against the N-gram ladder: «ukendt» stands for K training words (T
+// tokens) plus "a word the training part lacks" (one event, as the N-gram's P₀ treats it), so a
+// held-out word w of that class gets P = z_«ukendt»·(count(w) + 1)/(T + K + 1) — add-one counts
+// inside the class, as the N-grams' single-word counts — never the whole class's mass.
 #pragma once
 
 #include <cstdint>
@@ -26,6 +27,7 @@ struct NeuralVocabulary {
     std::vector<int> textOf;         // model id → text word id; −1 for «ukendt»
     int unknown = -1;                // model id of «ukendt», −1 when the model has none
     std::int64_t unknownMembers = 0; // K: training-part words «ukendt» stands for
+    std::int64_t unknownTokens = 0;  // T: how often they occur in the training part
 
     int size() const { return static_cast<int>(textOf.size()); }
     // A text id (−1 or out of range: a word the text lacks) → model id, −1 when the model has no «ukendt».

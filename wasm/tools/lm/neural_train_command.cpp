@@ -34,6 +34,7 @@ struct Vocabulary {
     long long dropped = 0;           // training words outside the vocabulary (distinct)
     long long droppedTokens = 0;     // … and how often they occur
     long long heldOutUnknown = 0;    // held-out words that became "<ukendt>"
+    double heldOutClassLoss = 0;     // Σ −ln P(w | <ukendt>) over those (see comparable below)
 };
 
 Vocabulary vocabularyOf(const Texts& texts, long long maxVocab) {
@@ -67,6 +68,15 @@ Vocabulary vocabularyOf(const Texts& texts, long long maxVocab) {
         const int id = t < 0 ? -1 : modelId[static_cast<std::size_t>(t)];
         if (id < 0) ++v.heldOutUnknown;
         v.heldOut.push_back(id < 0 ? unknown : id);
+    }
+    // Inside the class, P(w | <ukendt>) = (count(w) + 1) / (T + K + 1): add-one over its K training words
+    // (T tokens) and "a word the training text lacks", as ngram-eval's single-word counts do.
+    const double classTotal = static_cast<double>(v.droppedTokens + v.dropped + 1);
+    for (const std::int32_t t : texts.heldOut) {
+        const int id = t < 0 ? -1 : modelId[static_cast<std::size_t>(t)];
+        if (id >= 0) continue;
+        const double c = t < 0 ? 0.0 : static_cast<double>(count[static_cast<std::size_t>(t)]);
+        v.heldOutClassLoss += -std::log((c + 1.0) / classTotal);
     }
     v.hasUnknown = v.droppedTokens > 0 || v.heldOutUnknown > 0;
     if (v.hasUnknown) v.words.push_back(kUnknownWord);
@@ -233,16 +243,23 @@ int neuralTrainCommand(const Options& o) {
 
     Eigen::initParallel();
     const int evalThreads = static_cast<int>(threads);
+    // Comparable with ngram-eval: a held-out word of the "<ukendt>" class gets z_<ukendt>·P(w | <ukendt>),
+    // not the whole class's share (P(w | <ukendt>): add-one counts inside the class, see vocabularyOf).
+    const auto comparable = [&](const NeuralEvaluation& e) {
+        return heldRows.count() > 0 ? e.lossPerWord + vocab.heldOutClassLoss / heldRows.count() : e.lossPerWord;
+    };
     std::string epochsJson;
     NeuralEvaluation held;
     status = evaluateOn(model, heldRows, evalThreads, held);
     if (status != NeuralStatus::Ok) return fail(std::string("held-out evaluation: ") + neuralStatusName(status), 1);
     if (!json)
-        std::printf("%5s  %13s  %13s  %11s  %9s\n%5d  %13s  %13.4f  %11.2f  %9s\n", "epoch", "train loss", "held-out loss",
-                    "perplexity", "words/s", 0, "-", held.lossPerWord, held.perplexity, "-");
+        std::printf("%5s  %13s  %13s  %11s  %11s  %9s\n%5d  %13s  %13.4f  %11.2f  %11.4f  %9s\n", "epoch", "train loss",
+                    "held-out loss", "perplexity", "comparable", "words/s", 0, "-", held.lossPerWord, held.perplexity,
+                    comparable(held), "-");
     std::fflush(stdout);
     epochsJson = "{\"epoch\": 0, \"heldOutLossPerWord\": " + jsonNumber(held.lossPerWord) +
-                 ", \"perplexity\": " + jsonNumber(held.perplexity) + "}";
+                 ", \"perplexity\": " + jsonNumber(held.perplexity) + ", \"comparableLossPerWord\": " +
+                 jsonNumber(comparable(held)) + "}";
 
     const int rows = trainRows.count();
     const int B = settings.batchSize;
@@ -279,20 +296,23 @@ int neuralTrainCommand(const Options& o) {
         status = evaluateOn(model, heldRows, evalThreads, held);
         if (status != NeuralStatus::Ok) return fail(std::string("held-out evaluation: ") + neuralStatusName(status), 1);
         if (!json)
-            std::printf("%5d  %13.4f  %13.4f  %11.2f  %9.0f\n", epoch, trainLoss, held.lossPerWord, held.perplexity,
-                        wordsPerSecond);
+            std::printf("%5d  %13.4f  %13.4f  %11.2f  %11.4f  %9.0f\n", epoch, trainLoss, held.lossPerWord, held.perplexity,
+                        comparable(held), wordsPerSecond);
         std::fflush(stdout);
         epochsJson += ", {\"epoch\": " + std::to_string(epoch) + ", \"trainLossPerWord\": " + jsonNumber(trainLoss) +
                       ", \"heldOutLossPerWord\": " + jsonNumber(held.lossPerWord) + ", \"perplexity\": " +
-                      jsonNumber(held.perplexity) + ", \"wordsPerSecond\": " + jsonNumber(wordsPerSecond) + "}";
+                      jsonNumber(held.perplexity) + ", \"comparableLossPerWord\": " + jsonNumber(comparable(held)) +
+                      ", \"wordsPerSecond\": " + jsonNumber(wordsPerSecond) + "}";
     }
     if (!json) {
         std::printf("loss in nats per word; train: the mean over the epoch's mini-batches, each before its update;\n"
                     "perplexity = e^(held-out loss); epoch 0 is the untrained model (about ln V = %.4f)\n",
                     std::log(static_cast<double>(V)));
         if (vocab.hasUnknown)
-            std::printf("\"%s\" is one word here: the perplexity is not comparable with ngram-eval's, which gives every word its own share\n",
-                        kUnknownWord);
+            std::printf("\"%s\" is one word here, so the perplexity is not comparable with ngram-eval's; \"comparable\" is the loss\n"
+                        "with each held-out word of that class given z_%s·(count(w) + 1)/(T + K + 1): add-one counts inside the\n"
+                        "class (K = %lld training words, T = %lld of their tokens, and one share for a word the text lacks)\n",
+                        kUnknownWord, kUnknownWord, vocab.dropped, vocab.droppedTokens);
     } else {
         std::printf("{\"vocabulary\": %d, \"unknownWord\": %s, \"contextWords\": %d, \"dim\": %lld, \"hidden\": %d, "
                     "\"weights\": %lld, \"trainedNumbers\": %lld, \"trainWords\": %d, \"heldOutWords\": %d, \"epochs\": [%s]}\n",
