@@ -8,6 +8,8 @@
 //    frames drawn per second (target ≥ 30 on the race page) and the longest main-thread task;
 //  - word2vec: query speed (native, wasm, plain JavaScript) and training speed against fastText and
 //    gensim (scripts/bench-word2vec.mjs);
+//  - neural language model training throughput: our native core and the page's wasm module against
+//    PyTorch on one thread, words per second on the same rows (float64 like for like, float32 as an extra; scripts/bench-neural.mjs);
 //  - the Ordvektorer page in Chromium: download size with its vectors, memory, answer times
 //    (scripts/bench-explorer.mjs);
 //  - the Træn word2vec page in Chromium: training words/s against native, frames per second
@@ -21,6 +23,7 @@ import { join } from 'node:path';
 import { countFrames, frameCounts, gzipSizes, recordBodies, resetFrames, withChromium } from './bench-browser.mjs';
 import { measureExplorer, printExplorer } from './bench-explorer.mjs';
 import { benchWord2Vec } from './bench-word2vec.mjs';
+import { measureNeural, printNeural } from './bench-neural.mjs';
 import { measureLimits, printLimits } from './bench-limits.mjs';
 import { measureTrainPage, printTrainPage } from './bench-train-page.mjs';
 import { BENCH_PACKAGES, ensureNode, ensurePackages } from './system.mjs';
@@ -133,6 +136,7 @@ for (const run of browserNumbers.runs)
 console.log('\nTarget: the race page ≥ 55 frames per second at full speed (a gap over 33 ms is one frame missed).');
 
 await benchWord2Vec();
+printNeural(await measureNeural());
 const explorer = await measureExplorer();
 printExplorer(explorer);
 const trainPage = await measureTrainPage();

@@ -21,10 +21,11 @@ export function ensureNodeModules() {
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
-export function buildNative() {
+// Everything, or only the named targets (a bench that needs one tool).
+export function buildNative(...targets) {
   if (!existsSync(join(NATIVE, 'build.ninja')))
     run('cmake', ['-S', '.', '-B', NATIVE, '-G', 'Ninja', '-DCMAKE_BUILD_TYPE=Release']);
-  run('cmake', ['--build', NATIVE]);
+  run('cmake', ['--build', NATIVE, ...(targets.length ? ['--target', ...targets] : [])]);
 }
 
 export function testNative() {

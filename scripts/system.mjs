@@ -13,8 +13,9 @@ export const TEST_PACKAGES = [...BUILD_PACKAGES, 'libgtest-dev', 'nlohmann-json3
 // --libfuzzer also clang and its runtimes (libFuzzer, clang's sanitizers).
 export const FUZZ_PACKAGES = ['cmake', 'ninja-build', 'g++', 'libeigen3-dev'];
 export const LIBFUZZER_PACKAGES = [...FUZZ_PACKAGES, 'clang-14', 'libclang-rt-14-dev'];
-// What `npm run bench` needs on top: the word2vec trainers ours is compared with.
-export const BENCH_PACKAGES = [...TEST_PACKAGES, 'fasttext', 'python3-gensim'];
+// What `npm run bench` needs on top: the word2vec trainers ours is compared with, and PyTorch for
+// the neural language model (with OpenBLAS's pthread build: Debian's default BLAS makes it ~17× slower).
+export const BENCH_PACKAGES = [...TEST_PACKAGES, 'fasttext', 'python3-gensim', 'python3-torch', 'libopenblas0-pthread'];
 
 // Vite 8 needs Node.js 20.19 or newer; apt's nodejs of Debian 12 is 18, so it cannot help here.
 export function ensureNode() {
