@@ -229,6 +229,26 @@ describe('Tekstgenerering', () => {
     await page.locator('.field-error', { hasText: 'Læringsraten skal være et tal større end 0' }).waitFor();
   });
 
+  test('the finished Danish model: read from data/ngram-da.aing, pruned counts said, the stored ladder, stretches copied from the literature underlined', async () => {
+    const { page } = await suite.open();
+    await page.goto(`${suite.server.url}?page=generate&src=danish&n=5&backoff=1&greedy=1&words=30&p=der%20var%20engang`);
+    await page.locator('[data-generate="stats"]', { hasText: 'Modellen er talt i 2.456.919 ord; 50.367 forskellige ord er med' }).waitFor({ timeout: 30_000 });
+    assert.equal(await page.locator('input[name="ends"]').isVisible(), false);  // the model has its own words
+    // The ladder stored in the file (N = 1 … 5), said to be measured when the model was made.
+    await page.locator('[data-ladder="about"]', { hasText: 'Målt, da modellen blev lavet' }).waitFor();
+    assert.equal(await page.locator('[data-ladder="table"] tbody tr').count(), 5);
+    // Greedy with N = 5 after "der var engang" repeats a stretch of the literature word for word.
+    await page.locator('[data-generate="written"] .copied').first().waitFor();
+    // N = 2 after "der": counts behind the bars, and the pruned followers said.
+    await page.locator('input[name="prompt"]').fill('der');
+    await page.locator('select[name="order"]').selectOption('2');
+    await page.locator('[data-next="context"]', { hasText: /Sammenhængen »der« findes [\d.]+ gange i teksten\. Efter [\d.]+ af dem kom et ord, der kun stod der én gang/ }).waitFor();
+    assert.ok((await bars(page))[0].count > 100);
+    // No text to train the network on: said, nothing breaks.
+    await page.locator('select[name="model"]').selectOption('neural');
+    await page.locator('[data-neural="problem"]', { hasText: 'Den færdige model har ingen tekst' }).waitFor();
+  });
+
   test('a 360-px phone: no sideways scrolling of the page; the embed shows the page alone', async () => {
     const page = await openGenerate('&p=en%20kat', { width: 360, height: 780 });
     const width = await page.evaluate(() => document.documentElement.scrollWidth);

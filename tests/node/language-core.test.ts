@@ -141,3 +141,35 @@ test('the neural model refuses bad settings and bad vector files with a status',
   lm.delete();
   model.delete();
 });
+
+test('the finished Danish model through wasm: data/ngram-da.aing reads; a damaged copy is refused and the model before stays', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const bytes = new Uint8Array(await readFile(new URL('../../data/ngram-da.aing', import.meta.url)));
+  const model = new core.NgramCountsModel();
+  const loaded = model.load(bytes);
+  assert.equal(loaded.status, 'ok');
+  const words = model.words().split('\n').slice(0, -1);
+  assert.equal(words.length, loaded.words);
+  assert.equal(loaded.sentenceEnds, false);
+  // After "der" (N = 2): the kept followers, most frequent first, P = count / their sum.
+  const { ids, unknown } = model.encode('der', false);
+  assert.deepEqual(unknown, []);
+  const next = model.next(ids, 2, false, {});
+  assert.equal(next.status, 'ok');
+  const counts = [...next.counts];
+  assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
+  const sum = counts.reduce((a, b) => a + b, 0);
+  assert.equal(next.contextCount, sum);
+  next.p.forEach((p, i) => assert.ok(Math.abs(p - counts[i] / sum) < 1e-15));
+  // The ladder stored in the file: five orders, finite, N = 2 better than N = 1.
+  const ladder = model.ladder(0.9, 0);
+  assert.equal(ladder.lossPerWord.length, 5);
+  assert.ok(ladder.lossPerWord[1] < ladder.lossPerWord[0]);
+  // Cut short or with a byte changed in the magic: a status, and "der" still answers as before.
+  assert.notEqual(model.load(bytes.subarray(0, bytes.length - 1000)).status, 'ok');
+  const damaged = bytes.slice();
+  damaged[0] ^= 0xff;
+  assert.notEqual(model.load(damaged).status, 'ok');
+  assert.deepEqual([...model.next(ids, 2, false, {}).counts], counts);
+  model.delete();
+});

@@ -17,6 +17,8 @@
 #include "common/rng.hpp"
 #include "common/seed.hpp"
 #include "language/forward_steps.hpp"
+#include "language/ngram_counts.hpp"
+#include "language/ngram_file.hpp"
 #include "language/ngram_generator.hpp"
 #include "language/ngram_index.hpp"
 #include "language/ngram_scorer.hpp"
@@ -52,6 +54,82 @@ SampleSettings sampleIn(const JsObject& s) {
     return out;
 }
 
+// ── What both N-gram models answer (a text's NgramIndex, a file's pruned NgramCounts) ─────────
+
+// { ids, unknown }: a prompt in a model's words.
+JsObject encodeOut(const std::string& text, const TokenStream& words, bool sentenceEnds) {
+    const EncodedPrompt p = encodePrompt(text, words, TokenSettings{sentenceEnds});
+    JsObject out = val::object();
+    out.set("ids", copyOut("Int32Array", p.ids));
+    val unknown = val::array();
+    for (const std::string& w : p.unknown) unknown.call<void>("push", w);
+    out.set("unknown", unknown);
+    return out;
+}
+
+JsObject nextOut(const NgramSource& model, const NumberArray& context, int order, bool backoff, const JsObject& sample) {
+    const std::vector<std::int32_t> ids = numbersIn<std::int32_t>(context);
+    const NextDistribution d = nextDistribution(model, ids.data(), static_cast<int>(ids.size()), order, backoff, sampleIn(sample));
+    std::vector<double> counts(d.counts.begin(), d.counts.end());
+    JsObject out = val::object();
+    out.set("status", std::string(sampleStatusName(d.status)));
+    out.set("contextLength", d.contextLength);
+    out.set("contextCount", static_cast<double>(d.contextCount));
+    out.set("prunedCount", static_cast<double>(d.prunedCount));
+    out.set("words", copyOut("Int32Array", d.words));
+    out.set("counts", copyOut("Float64Array", counts));
+    out.set("p", copyOut("Float64Array", d.p));
+    out.set("z", copyOut("Float64Array", d.z));
+    out.set("entropyP", d.entropyP);
+    out.set("entropyZ", d.entropyZ);
+    return out;
+}
+
+JsObject generateOut(const NgramSource& model, const NumberArray& prompt, int order, int count, bool backoff,
+                     const JsObject& sample, double seed) {
+    JsObject out = val::object();
+    std::uint64_t s = 0;
+    if (!seedFromNumber(seed, s) || !(count >= 0 && count <= 100000)) {
+        out.set("end", std::string("bad_settings"));
+        out.set("status", std::string(seedFromNumber(seed, s) ? "bad_count" : "bad_seed"));
+        return out;
+    }
+    Rng rng(s);
+    const Generated g = language::generate(model, numbersIn<std::int32_t>(prompt), order, count, backoff, sampleIn(sample), rng);
+    out.set("words", copyOut("Int32Array", g.words));
+    out.set("probabilities", copyOut("Float64Array", g.probabilities));
+    out.set("contextLengths", copyOut("Int32Array", g.contextLengths));
+    out.set("end", std::string(g.end == GenerationEnd::Done ? "done" : g.end == GenerationEnd::UnseenContext ? "unseen_context" : "bad_settings"));
+    out.set("status", std::string(sampleStatusName(g.status)));
+    return out;
+}
+
+// { different, grams (limit × n ids, row by row), counts } of a table most frequent first.
+JsObject tableOut(const std::vector<Ngram>& all, double different, int limit) {
+    std::vector<std::int32_t> grams;
+    std::vector<double> counts;
+    for (std::size_t i = 0; i < all.size() && static_cast<int>(i) < limit; ++i) {
+        grams.insert(grams.end(), all[i].words.begin(), all[i].words.end());
+        counts.push_back(static_cast<double>(all[i].count));
+    }
+    JsObject out = val::object();
+    out.set("different", different);
+    out.set("grams", copyOut("Int32Array", grams));
+    out.set("counts", copyOut("Float64Array", counts));
+    return out;
+}
+
+val matchLengthsOut(const NgramSource& model, const NumberArray& ids) {
+    const std::vector<std::int32_t> seq = numbersIn<std::int32_t>(ids);
+    return copyOut("Int32Array", model.matchLengths(seq.data(), static_cast<int>(seq.size())));
+}
+
+std::string wordLines(const std::vector<std::string>& words) {
+    std::string out;
+    for (const std::string& w : words) (out += w) += '\n';
+    return out;
+}
+
 
 class NgramModel {
 public:
@@ -81,74 +159,25 @@ public:
     }
 
     // Every word, in id order, each followed by "\n".
-    std::string words() const {
-        std::string out;
-        for (const std::string& w : stream_.words) (out += w) += '\n';
-        return out;
-    }
+    std::string words() const { return wordLines(stream_.words); }
 
     // { ids, unknown }: a prompt in the model's words.
-    JsObject encode(const std::string& text, bool sentenceEnds) const {
-        const EncodedPrompt p = encodePrompt(text, stream_, TokenSettings{sentenceEnds});
-        JsObject out = val::object();
-        out.set("ids", copyOut("Int32Array", p.ids));
-        val unknown = val::array();
-        for (const std::string& w : p.unknown) unknown.call<void>("push", w);
-        out.set("unknown", unknown);
-        return out;
-    }
+    JsObject encode(const std::string& text, bool sentenceEnds) const { return encodeOut(text, stream_, sentenceEnds); }
 
     // The next word after the context (ids), for the model of this order.
     JsObject next(const NumberArray& context, int order, bool backoff, const JsObject& sample) const {
-        const std::vector<std::int32_t> ids = numbersIn<std::int32_t>(context);
-        const NextDistribution d = nextDistribution(index_, ids.data(), static_cast<int>(ids.size()), order, backoff, sampleIn(sample));
-        std::vector<double> counts(d.counts.begin(), d.counts.end());
-        JsObject out = val::object();
-        out.set("status", std::string(sampleStatusName(d.status)));
-        out.set("contextLength", d.contextLength);
-        out.set("contextCount", static_cast<double>(d.contextCount));
-        out.set("words", copyOut("Int32Array", d.words));
-        out.set("counts", copyOut("Float64Array", counts));
-        out.set("p", copyOut("Float64Array", d.p));
-        out.set("z", copyOut("Float64Array", d.z));
-        out.set("entropyP", d.entropyP);
-        out.set("entropyZ", d.entropyZ);
-        return out;
+        return nextOut(index_, context, order, backoff, sample);
     }
 
     // count words after the prompt, drawn with the seed: { ok, words, probabilities, contextLengths, end, status }
     JsObject generate(const NumberArray& prompt, int order, int count, bool backoff, const JsObject& sample, double seed) const {
-        JsObject out = val::object();
-        std::uint64_t s = 0;
-        if (!seedFromNumber(seed, s) || !(count >= 0 && count <= 100000)) {
-            out.set("end", std::string("bad_settings"));
-            out.set("status", std::string(seedFromNumber(seed, s) ? "bad_count" : "bad_seed"));
-            return out;
-        }
-        Rng rng(s);
-        const Generated g = language::generate(index_, numbersIn<std::int32_t>(prompt), order, count, backoff, sampleIn(sample), rng);
-        out.set("words", copyOut("Int32Array", g.words));
-        out.set("probabilities", copyOut("Float64Array", g.probabilities));
-        out.set("contextLengths", copyOut("Int32Array", g.contextLengths));
-        out.set("end", std::string(g.end == GenerationEnd::Done ? "done" : g.end == GenerationEnd::UnseenContext ? "unseen_context" : "bad_settings"));
-        out.set("status", std::string(sampleStatusName(g.status)));
-        return out;
+        return generateOut(index_, prompt, order, count, backoff, sample, seed);
     }
 
     // The note's table of n-grams: { different, grams (limit × n ids, row by row), counts }.
     JsObject table(int n, int limit) const {
         const std::vector<Ngram> all = index_.table(n);
-        std::vector<std::int32_t> grams;
-        std::vector<double> counts;
-        for (std::size_t i = 0; i < all.size() && static_cast<int>(i) < limit; ++i) {
-            grams.insert(grams.end(), all[i].words.begin(), all[i].words.end());
-            counts.push_back(static_cast<double>(all[i].count));
-        }
-        JsObject out = val::object();
-        out.set("different", static_cast<double>(all.size()));
-        out.set("grams", copyOut("Int32Array", grams));
-        out.set("counts", copyOut("Float64Array", counts));
-        return out;
+        return tableOut(all, static_cast<double>(all.size()), limit);
     }
 
     // A held-out text scored by the smoothed model of this order: { lossPerWord, perplexity, words, unknownWords }.
@@ -180,10 +209,7 @@ public:
     }
 
     // For each word of a text (ids): how many words from it on occur in the training text word for word.
-    val matchLengths(const NumberArray& ids) const {
-        const std::vector<std::int32_t> seq = numbersIn<std::int32_t>(ids);
-        return copyOut("Int32Array", index_.matchLengths(seq.data(), static_cast<int>(seq.size())));
-    }
+    val matchLengths(const NumberArray& ids) const { return matchLengthsOut(index_, ids); }
 
     const TokenStream& stream() const { return stream_; }
 
@@ -194,6 +220,61 @@ private:
     std::unique_ptr<NgramScorer> scorer_;
 };
 
+
+// A finished, pruned model read from a file (the default Danish models, data/ngram-da.aing): the
+// same questions as NgramModel, and the ladder measured when the file was written.
+class NgramCountsModel {
+public:
+    // The file's bytes: { status, offset, words, tokens, description, sentenceEnds }; on a problem the
+    // model before stays.
+    JsObject load(const Uint8Array& bytes) {
+        const std::string data = bytesIn(bytes);
+        NgramCounts next;
+        const NgramFileProblem p = readNgramFile(reinterpret_cast<const unsigned char*>(data.data()), data.size(), next);
+        JsObject out = val::object();
+        out.set("status", std::string(ngramFileStatusName(p.status)));
+        out.set("offset", static_cast<double>(p.offset));
+        if (p.status != NgramFileStatus::Ok) return out;
+        model_ = std::move(next);
+        out.set("words", model_.vocabularySize());
+        out.set("tokens", static_cast<double>(model_.size()));
+        out.set("description", model_.tables().description);
+        out.set("sentenceEnds", model_.tables().sentenceEnds);
+        return out;
+    }
+
+    std::string words() const { return wordLines(model_.tables().words); }
+    // The file's own sentence-end setting, whatever the page's is.
+    JsObject encode(const std::string& text, bool) const { return encodeOut(text, model_.vocabulary(), model_.tables().sentenceEnds); }
+    JsObject next(const NumberArray& context, int order, bool backoff, const JsObject& sample) const {
+        return nextOut(model_, context, order, backoff, sample);
+    }
+    JsObject generate(const NumberArray& prompt, int order, int count, bool backoff, const JsObject& sample, double seed) const {
+        return generateOut(model_, prompt, order, count, backoff, sample, seed);
+    }
+    JsObject table(int n, int limit) const {
+        return tableOut(model_.table(n, static_cast<std::size_t>(std::max(limit, 0))), static_cast<double>(model_.keptNgrams(n)), limit);
+    }
+    val matchLengths(const NumberArray& ids) const { return matchLengthsOut(model_, ids); }
+
+    // The ladder measured on held-out text when the file was written (arguments as NgramModel's, unused).
+    JsObject ladder(double, int) const {
+        const NgramHeldOut& h = model_.tables().heldOut;
+        std::vector<double> loss(h.lossPerWord.begin(), h.lossPerWord.end()), perplexity;
+        for (const double l : loss) perplexity.push_back(std::exp(l));
+        if (h.words == 0) loss.clear(), perplexity.clear();
+        JsObject out = val::object();
+        out.set("trainWords", static_cast<double>(model_.size()));
+        out.set("heldOutWords", static_cast<double>(h.words));
+        out.set("unknownWords", static_cast<double>(h.unknownWords));
+        out.set("lossPerWord", copyOut("Float64Array", loss));
+        out.set("perplexity", copyOut("Float64Array", perplexity));
+        return out;
+    }
+
+private:
+    NgramCounts model_;
+};
 
 // The notes' neural language model trained on an NgramModel's text (the same words and ids).
 // { …settings } in, { status, … } out; every check is the core's (NeuralSettings::check, the session).
@@ -405,6 +486,16 @@ EMSCRIPTEN_BINDINGS(language_core) {
         .function("score", &NgramModel::score)
         .function("ladder", &NgramModel::ladder)
         .function("matchLengths", &NgramModel::matchLengths);
+    emscripten::class_<NgramCountsModel>("NgramCountsModel")
+        .constructor<>()
+        .function("load", &NgramCountsModel::load)
+        .function("words", &NgramCountsModel::words)
+        .function("encode", &NgramCountsModel::encode)
+        .function("next", &NgramCountsModel::next)
+        .function("generate", &NgramCountsModel::generate)
+        .function("table", &NgramCountsModel::table)
+        .function("matchLengths", &NgramCountsModel::matchLengths)
+        .function("ladder", &NgramCountsModel::ladder);
     emscripten::class_<NeuralLm>("NeuralLm")
         .constructor<>()
         .function("useVectors", &NeuralLm::useVectors)

@@ -5,9 +5,10 @@ import type { Plugin } from 'vite';
 
 // Browsers new enough for service workers read woff2; KaTeX's .woff and .ttf copies are never fetched.
 const SKIP = /\.(map|woff|ttf)$/;
-// Large files only one page needs (the default word vectors, ~4 MB): not fetched when the app is
-// installed, but kept once that page has fetched them, so the page works offline from then on.
-const LAZY = /\.aivec$/;
+// Large files only one page needs (the default word vectors, ~4 MB; the finished Danish N-gram
+// model, ~3.5 MB): not fetched when the app is installed, but kept once a page has fetched them, so
+// that the page works offline from then on.
+const LAZY = /\.(aivec|aing)$/;
 
 export function serviceWorker(): Plugin {
   return {

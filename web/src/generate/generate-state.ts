@@ -7,7 +7,7 @@ import type { PageUrlState } from '../app/page-entry.ts';
 
 export const GENERATE_CONTROLS = ['text', 'next', 'temperature', 'generate', 'table', 'ladder', 'neural', 'network'] as const;
 
-export type GenerateSource = 'note' | 'practice' | 'own';
+export type GenerateSource = 'note' | 'practice' | 'own' | 'danish';
 
 // The neural model's settings (what NeuralChoice sends, without the page's seed).
 export interface NeuralPageState {
@@ -62,7 +62,7 @@ function whole(text: string, low: number, high: number): number | null {
 }
 
 export function readGenerateState(read: Read, s: GeneratePageState): void {
-  read('src', (v) => (v === 'note' || v === 'practice' || v === 'own') && ((s.source = v), true));
+  read('src', (v) => (v === 'note' || v === 'practice' || v === 'own' || v === 'danish') && ((s.source = v), true));
   read('sent', (v) => { const x = whole(v, 10, 200_000); return x !== null && ((s.sentences = x), true); });
   read('ends', (v) => (v === '1' || v === '0') && ((s.ends = v === '1'), true));
   read('n', (v) => { const x = whole(v, 1, 5); return x !== null && ((s.order = x), true); });

@@ -62,8 +62,8 @@ export class LadderView {
       this.about.textContent = t('generateLadderTooShort', { min: formatCount(LADDER_MIN_WORDS) });
       return;
     }
-    this.about.textContent = t('generateLadderAbout', { train: formatCount(l.trainWords), held: formatCount(l.heldOutWords),
-      unknown: formatCount(l.unknownWords) });
+    this.about.textContent = t(l.stored ? 'generateLadderStored' : 'generateLadderAbout', { train: formatCount(l.trainWords),
+      held: formatCount(l.heldOutWords), unknown: formatCount(l.unknownWords) });
     const rows = l.loss.map((loss, i) => ({ key: `n${i + 1}`, name: `N = ${i + 1}`, loss, perplexity: l.perplexity[i] }));
     if (this.neural) rows.push({ key: 'neural', name: t('generateLadderNeural'), loss: this.neural.lossPerWord, perplexity: this.neural.perplexity });
     const worst = Math.max(...rows.map((r) => r.loss));

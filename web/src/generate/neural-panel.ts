@@ -133,7 +133,8 @@ export class NeuralPanel {
   showSetup(reply: NeuralSetupReply | null): void {
     this.problem.hidden = reply === null || reply.ok;
     if (reply && !reply.ok) this.problem.textContent = t(reply.problem === 'vectors_unavailable' ? 'generateNeuralVectorsUnavailable'
-      : reply.problem === 'too_many_weights' ? 'generateNeuralTooManyWeights' : 'generateNeuralRefused', { problem: reply.problem });
+      : reply.problem === 'too_many_weights' ? 'generateNeuralTooManyWeights' : reply.problem === 'no_text' ? 'generateNeuralNoText'
+        : 'generateNeuralRefused', { problem: reply.problem });
     if (reply?.ok || reply === null) this.info = reply;
     if (reply === null) this.progress = null;  // a set-up network's first state came as an event, just before its reply
     this.render();

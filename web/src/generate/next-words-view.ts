@@ -50,10 +50,13 @@ export class NextWordsView {
     const asked = r.asked;
     if (r.neural) this.context.textContent = t(r.neural.padded > 0 ? 'generateNeuralContextPadded' : 'generateNeuralContext',
       { context, n: formatCount(r.context.length), padded: formatCount(r.neural.padded) });
-    else if (r.contextCount === 0) this.context.textContent = t('generateContextUnseen', { context });
+    else if (r.contextCount === 0) this.context.textContent = t((r.prunedCount ?? 0) > 0 ? 'generateContextPrunedAll' : 'generateContextUnseen',
+      { context, pruned: formatCount(r.prunedCount ?? 0) });
     else if (r.context.length === 0 && asked === 0) this.context.textContent = t('generateContextNone', { count: formatCount(r.contextCount) });
     else if (r.context.length < asked) this.context.textContent = t('generateBackedOff', { context: context || '–', count: formatCount(r.contextCount) });
     else this.context.textContent = t(r.contextCount === 1 ? 'generateContextOnce' : 'generateContext', { context, count: formatCount(r.contextCount) });
+    if (!r.neural && r.contextCount > 0 && (r.prunedCount ?? 0) > 0)
+      this.context.textContent += ` ${t('generateContextPruned', { pruned: formatCount(r.prunedCount ?? 0) })}`;
     this.zHeader.textContent = this.greedy ? t('generateColumnGreedy') : t('generateColumnZ', { t: formatNumber(this.temperature, 3) });
     const shown = Math.min(SHOWN, r.words.length);
     const rows: HTMLElement[] = [];

@@ -254,6 +254,10 @@ class GeneratePage {
       this.text.stopReading();
     }
     const name = text.kind === 'file' ? (text.file as File).name : null;
+    if (built.unavailable) {
+      this.text.showError(t('generateFinishedUnavailable'));
+      return;
+    }
     if (built.problem) {
       this.text.showError(this.text.fileProblem(built.problem, name ?? ''));
       return;
@@ -267,8 +271,10 @@ class GeneratePage {
     this.text.showStats(built);
     await this.forgetNeural();
     // At once a text, the table and (for a text of moderate size) the ladder, not empty panels.
-    if (built.tokens > LADDER_AUTO_WORDS) this.ladder.offer();
-    await Promise.all([this.ask(), this.showTable(), this.write(), built.tokens > LADDER_AUTO_WORDS ? null : this.showLadder()]);
+    // The finished model's ladder is stored in its file: shown at once, whatever its size.
+    const measureNow = built.finished !== undefined || built.tokens <= LADDER_AUTO_WORDS;
+    if (!measureNow) this.ladder.offer();
+    await Promise.all([this.ask(), this.showTable(), this.write(), measureNow ? this.showLadder() : null]);
   }
 
   private newClient(): GenerateClient {
@@ -327,7 +333,8 @@ class GeneratePage {
     void this.client.request('build', { text: before, ends: this.store.state.generate.ends })
       .then(async (built) => {
         await this.forgetNeural();  // the new worker has no network
-        return Promise.all([this.ask(), this.showTable(), built.tokens > LADDER_AUTO_WORDS ? this.ladder.offer() : this.showLadder()]);
+        const measureNow = built.finished !== undefined || built.tokens <= LADDER_AUTO_WORDS;
+        return Promise.all([this.ask(), this.showTable(), measureNow ? this.showLadder() : this.ladder.offer()]);
       });
   }
 

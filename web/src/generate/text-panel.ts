@@ -1,10 +1,11 @@
 // Tekstgenerering's first panel: which text the model counts in (the note's four sentences, the
-// practice sentences, a pasted text or a .txt file), whether a sentence end is a word, the reading
+// practice sentences, a pasted text or a .txt file, or the finished Danish model's counts), whether a sentence end is a word, the reading
 // of a large file with Annullér, and what the text turned out to be — or why it was refused.
 import { h, options, tr, trAttribute } from '../app/dom.ts';
 import { field, numberInput, parseUserInteger } from '../app/fields.ts';
 import { formatCount, formatMegabytes, formatPercent, t } from '../app/i18n.ts';
 import { MAX_TEXT_BYTES } from '../data/text-size.ts';
+import ngramUrl from '@data/ngram-da.aing?url';
 import type { BuiltText, GenerateText } from '../wasm/generate-protocol.ts';
 import type { GeneratePageState, GenerateSource } from './generate-state.ts';
 
@@ -32,12 +33,15 @@ export class TextPanel {
   private readonly readingBox: HTMLElement;
   private readonly stats = h('p', { class: 'data-summary', 'data-generate': 'stats', role: 'status' });
   private readonly error = h('p', { class: 'field-error', role: 'alert', hidden: true });
+  private readonly endsBox: HTMLElement;
+  private readonly finishedHelp = tr('p', 'generateFinishedHelp', { class: 'field-help', hidden: true });
   private file: File | null = null;  // the chosen text file (its text stays in the worker)
 
   constructor(state: GeneratePageState, private readonly events: TextPanelEvents) {
     this.sentences = numberInput(state.sentences, { name: 'sentences' });
     this.sentencesField = field('generateSentencesLabel', this.sentences);
-    options(this.source, [['note', 'generateSourceNote'], ['practice', 'generateSourcePractice'], ['own', 'generateSourceOwn']]);
+    options(this.source, [['note', 'generateSourceNote'], ['practice', 'generateSourcePractice'], ['own', 'generateSourceOwn'],
+      ['danish', 'generateSourceDanish']]);
     const button = (key: Parameters<typeof tr>[1], action: string, click: () => void) => {
       const b = tr('button', key, { type: 'button', 'data-action': action });
       b.addEventListener('click', click);
@@ -50,9 +54,10 @@ export class TextPanel {
     this.ownBox = h('div', { class: 'own-text-box' }, field('generateOwnLabel', this.ownText).root,
       h('div', { class: 'own-buttons' }, button('generateOwnUse', 'use-text', () => { this.forgetFile(); events.use(); }), fileButton),
       tr('p', 'generateFileHelp', { class: 'field-help' }), this.fileName, this.readingBox);
-    this.root = h('div', {}, field('generateSourceLabel', this.source).root, this.sentencesField.root, this.ownBox,
-      h('label', { class: 'check' }, this.ends, tr('span', 'generateEndsLabel')), tr('p', 'generateNoteHelp', { class: 'field-help' }),
-      this.error, this.stats);
+    this.endsBox = h('div', {}, h('label', { class: 'check' }, this.ends, tr('span', 'generateEndsLabel')),
+      tr('p', 'generateNoteHelp', { class: 'field-help' }));
+    this.root = h('div', {}, field('generateSourceLabel', this.source).root, this.sentencesField.root, this.ownBox, this.endsBox,
+      this.finishedHelp, this.error, this.stats);
     this.wire();
   }
 
@@ -79,6 +84,8 @@ export class TextPanel {
     this.source.value = s.source;
     this.sentencesField.root.hidden = s.source !== 'practice';
     this.ownBox.hidden = s.source !== 'own';
+    this.endsBox.hidden = s.source === 'danish';  // the finished model has its own words, without sentence ends
+    this.finishedHelp.hidden = s.source !== 'danish';
     this.ends.checked = s.ends;
   }
 
@@ -86,6 +93,7 @@ export class TextPanel {
   wanted(s: GeneratePageState): GenerateText | null {
     if (s.source === 'note') return { kind: 'note' };
     if (s.source === 'practice') return { kind: 'practice', sentences: s.sentences };
+    if (s.source === 'danish') return { kind: 'danish', url: new URL(ngramUrl, location.href).href };
     if (this.file) return { kind: 'file', file: this.file };
     return this.ownText.value.trim() ? { kind: 'own', text: this.ownText.value } : null;
   }
@@ -101,7 +109,9 @@ export class TextPanel {
   }
 
   showStats(built: BuiltText): void {
-    this.stats.textContent = t('generateTextStats', { tokens: formatCount(built.tokens), words: formatCount(built.words) });
+    this.stats.textContent = built.finished
+      ? t('generateFinishedStats', { tokens: formatCount(built.tokens), words: formatCount(built.words), description: built.finished.description })
+      : t('generateTextStats', { tokens: formatCount(built.tokens), words: formatCount(built.words) });
   }
 
   // Why a file could not be counted in.

@@ -174,6 +174,14 @@ export const generateDa = {
   generateWalkTrigramHelp: 'Med trigrammer ser modellen på de to ord før. Tryk »Næste skridt« og se, hvilke ord der kan komme efter »en hund« og efter »hund en«.',
   generateWalkTrigramSeen: '»en hund efter« står to gange i teksten, så efter »{before}« har »{next}« antal 2.',
   generateWalkTrigramUnseen: '»hund en kat« står ikke i teksten: efter »{before}« kan trigram-modellen kun skrive »hund«, selv om bigram-modellen godt kunne skrive »{next}« efter »en«.',
+  generateSourceDanish: 'Dansk litteratur (færdig model)',
+  generateFinishedHelp: 'En færdig model: tællingerne fra 2,5 millioner ord dansk litteratur (1830–1940), lavet med appens eget værktøj. Kun ordfølger, der står mindst to gange, er med, så modellen kan ofte ikke fortsætte med N ≥ 3 uden back-off. Tællingerne hentes første gang (3,5 MB).',
+  generateFinishedStats: 'Modellen er talt i {tokens} ord; {words} forskellige ord er med. {description}',
+  generateFinishedUnavailable: 'Den færdige model kunne ikke hentes. Prøv igen, når der er net; teksten fra før er stadig i brug.',
+  generateContextPruned: 'Efter {pruned} af dem kom et ord, der kun stod der én gang; de ord har modellen skåret fra.',
+  generateContextPrunedAll: 'Sammenhængen »{context}« findes {pruned} gange, men hvert ord efter den står der kun én gang, så modellen har skåret dem fra og kan ikke foreslå noget. Vælg et mindre N, eller slå back-off til.',
+  generateLadderStored: 'Målt, da modellen blev lavet: talt i {train} ord, målt på {held} andre ord (heraf {unknown} uden for ordforrådet, talt som ét ord).',
+  generateNeuralNoText: 'Den færdige model har ingen tekst, netværket kan trænes på. Vælg en tekst (fx øvelsessætningerne eller din egen tekst).',
 };
 
 export type GenerateMessages = typeof generateDa;

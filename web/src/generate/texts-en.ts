@@ -175,4 +175,12 @@ export const generateEn: GenerateMessages = {
   generateWalkTrigramHelp: 'With trigrams the model looks at the two words before. Press “Next step” and see which words can follow “en hund” and “hund en”.',
   generateWalkTrigramSeen: '“en hund efter” occurs twice in the text, so after “{before}” the count of “{next}” is 2.',
   generateWalkTrigramUnseen: '“hund en kat” does not occur in the text: after “{before}” the trigram model can only write “hund”, although the bigram model could write “{next}” after “en”.',
+  generateSourceDanish: 'Danish literature (finished model)',
+  generateFinishedHelp: 'A finished model: the counts from 2.5 million words of Danish literature (1830–1940), made with the app’s own tool. Only word sequences that occur at least twice are kept, so with N ≥ 3 the model often cannot continue without back-off. The counts are downloaded the first time (3.5 MB).',
+  generateFinishedStats: 'The model was counted in {tokens} words; {words} different words are kept. {description}',
+  generateFinishedUnavailable: 'The finished model could not be downloaded. Try again when online; the text from before is still in use.',
+  generateContextPruned: 'After {pruned} of them came a word that occurred only once there; the model has cut those words out.',
+  generateContextPrunedAll: 'The context “{context}” occurs {pruned} times, but every word after it occurs there only once, so the model has cut them out and cannot suggest anything. Choose a smaller N, or switch on back-off.',
+  generateLadderStored: 'Measured when the model was made: counted in {train} words, measured on {held} other words ({unknown} of them outside the vocabulary, counted as one word).',
+  generateNeuralNoText: 'The finished model has no text the network can be trained on. Choose a text (e.g. the practice sentences or your own text).',
 };

@@ -5,12 +5,14 @@ import type { TextHeadProblem } from '../data/text-file.ts';
 
 // A file is read by the worker a piece at a time; the page never holds its text.
 export type GenerateText = { kind: 'note' } | { kind: 'practice'; sentences: number } | { kind: 'own'; text: string }
-  | { kind: 'file'; file: Blob };
+  | { kind: 'file'; file: Blob } | { kind: 'danish'; url: string };  // danish: the finished, pruned model (data/ngram-da.aing)
 
 export interface BuiltText {
   words: number;   // different words
   tokens: number;  // words in all
   problem?: TextHeadProblem;  // a file that is not text, or mostly not letters: nothing was built
+  finished?: { description: string };  // the finished model: its words were counted elsewhere
+  unavailable?: boolean;      // the finished model's file could not be fetched or read: nothing changed
 }
 
 // Which model answers "the next word" and writes: the counts, or the trained network.
@@ -21,6 +23,7 @@ export interface NextReply {
   context: string[];       // the words the next one is counted after (after a back-off: fewer)
   asked: number;           // how many words of context N asked for
   contextCount: number;    // times the context occurs; 0: never
+  prunedCount?: number;    // the finished model: further times, followed by a word it left out
   words: string[];         // the words after it, most frequent first
   counts: number[];
   p: number[];             // count / contextCount (T = 1)
@@ -96,6 +99,7 @@ export interface LadderReply {
   unknownWords: number;  // held-out words the first part does not have
   loss: number[];        // per word, N = 1 … 5 (empty: the text is too short)
   perplexity: number[];
+  stored?: boolean;      // the finished model's, measured when its file was written
 }
 
 export type GenerateRequests = {

@@ -1,6 +1,6 @@
 // The Tekstgenerering worker: builds the N-gram model of a text in wasm and answers the page's
 // questions (the next word, a written text, the note's tables, the small network).
-import createLanguageCore, { type NeuralLm, type NgramModel } from '@wasm/language_core.mjs';
+import createLanguageCore, { type NeuralLm, type NgramCountsModel, type NgramModel } from '@wasm/language_core.mjs';
 import { filePieces, HEAD_BYTES, inspectTextHead, Utf8Pieces } from '../data/text-file.ts';
 import type { Ask, BuiltText, GenerateEvents, GenerateRequests, GenerateText, GeneratedRun, NextReply } from './generate-protocol.ts';
 import { NeuralTraining } from './neural-training.ts';
@@ -18,7 +18,8 @@ const PROGRESS_EVERY_MS = 100;
 
 serve<GenerateRequests, GenerateEvents>(self as unknown as WorkerEnd, async (out) => {
   const core = await createLanguageCore();
-  let model: NgramModel = new core.NgramModel();
+  let model: NgramModel | NgramCountsModel = new core.NgramModel();
+  let text: NgramModel | null = model;  // the counted text the network can train on (none for the finished model)
   let vocabulary: string[] = [];
   let tokens = 0;
   const neural = new NeuralTraining(core, out);
@@ -42,7 +43,7 @@ serve<GenerateRequests, GenerateEvents>(self as unknown as WorkerEnd, async (out
       end: g.status === 'ok' && g.sampleStatus === 'ok' ? 'done' : 'bad_settings', status: g.sampleStatus ?? g.status };
   };
 
-  const textOf = (text: Exclude<GenerateText, { kind: 'file' }>) => text.kind === 'note' ? NOTE_TEXT
+  const textOf = (text: Exclude<GenerateText, { kind: 'file' | 'danish' }>) => text.kind === 'note' ? NOTE_TEXT
     : text.kind === 'practice' ? core.generateSentences(1, text.sentences) : text.text;
 
   // A file a megabyte at a time (UTF-8 for the core), its start judged first.
@@ -66,19 +67,40 @@ serve<GenerateRequests, GenerateEvents>(self as unknown as WorkerEnd, async (out
     return next.finish();
   }
 
+  // The model in use from now on; the network was set up on the old one's words.
+  function adopt(next: NgramModel | NgramCountsModel, count: number): void {
+    neural.forget();
+    model.delete();
+    model = next;
+    text = null;
+    vocabulary = model.words().split('\n').slice(0, -1);
+    tokens = count;
+  }
+
+  // The finished Danish model: its file fetched (the service worker keeps it once fetched) and read.
+  async function loadFinished(url: string): Promise<BuiltText> {
+    const bytes = await fetch(url).then((r) => r.ok ? r.arrayBuffer() : null).catch(() => null);
+    const next = new core.NgramCountsModel();
+    const loaded = bytes ? next.load(new Uint8Array(bytes)) : null;
+    if (!loaded || loaded.status !== 'ok') {
+      next.delete();
+      return { words: 0, tokens: 0, unavailable: true };
+    }
+    adopt(next, loaded.tokens ?? 0);
+    return { words: loaded.words ?? 0, tokens: loaded.tokens ?? 0, finished: { description: loaded.description ?? '' } };
+  }
+
   return {
-    build: async ({ text, ends }) => {
+    build: async ({ text: wanted, ends }) => {
+      if (wanted.kind === 'danish') return loadFinished(wanted.url);
       const next = new core.NgramModel();
-      const built = text.kind === 'file' ? await readFile(next, text.file, ends) : next.build(textOf(text), ends);
+      const built = wanted.kind === 'file' ? await readFile(next, wanted.file, ends) : next.build(textOf(wanted), ends);
       if (built.tokens < 2) {  // too little to count in: the text in use stays
         next.delete();
         return built;
       }
-      neural.forget();  // it was set up on the old text's words
-      model.delete();
-      model = next;
-      vocabulary = model.words().split('\n').slice(0, -1);
-      tokens = built.tokens;
+      adopt(next, built.tokens);
+      text = next;
       return built;
     },
     next: (ask): NextReply => {
@@ -87,7 +109,7 @@ serve<GenerateRequests, GenerateEvents>(self as unknown as WorkerEnd, async (out
       const { ids, unknown } = model.encode(prompt, ends);
       const n = model.next(ids, order, backoff, sample);
       const used = Array.from(ids).slice(ids.length - n.contextLength);
-      return { unknown, context: wordsOf(used), asked: Math.min(order - 1, ids.length), contextCount: n.contextCount,
+      return { unknown, context: wordsOf(used), asked: Math.min(order - 1, ids.length), contextCount: n.contextCount, prunedCount: n.prunedCount,
         words: wordsOf(n.words), counts: Array.from(n.counts), p: Array.from(n.p), z: Array.from(n.z),
         entropyP: n.entropyP, entropyZ: n.entropyZ, status: n.status };
     },
@@ -107,13 +129,16 @@ serve<GenerateRequests, GenerateEvents>(self as unknown as WorkerEnd, async (out
     },
     ladder: ({ trainShare, minWords, maxHeldOut }) => {
       const l = model.ladder(trainShare, maxHeldOut);
+      if (!text) return { trainWords: l.trainWords, heldOutWords: l.heldOutWords, unknownWords: l.unknownWords,
+        loss: Array.from(l.lossPerWord), perplexity: Array.from(l.perplexity), stored: true };
       const enough = l.trainWords >= minWords && l.heldOutWords >= Math.min(maxHeldOut, minWords * (1 - trainShare));
       return { trainWords: l.trainWords, heldOutWords: l.heldOutWords, unknownWords: l.unknownWords,
         loss: enough ? Array.from(l.lossPerWord) : [], perplexity: enough ? Array.from(l.perplexity) : [] };
     },
     weights: ({ c, m, V, d }) => core.weightCount(c, m, V, d),
     network: ({ x, w, u, hidden, activation }) => core.networkForward(x, w, u, hidden, activation),
-    neuralSetup: ({ choice, vectorsUrl }) => neural.setup(model, tokens, choice, vectorsUrl),
+    neuralSetup: ({ choice, vectorsUrl }) => text ? neural.setup(text, tokens, choice, vectorsUrl)
+      : { ok: false, problem: 'no_text' },
     neuralRun: ({ run }) => neural.run(run),
     neuralEta: ({ eta }) => neural.setEta(eta),
     neuralValues: ({ prompt, ends }) => {

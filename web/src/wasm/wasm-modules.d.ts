@@ -290,6 +290,7 @@ declare module '@wasm/language_core.mjs' {
     status: SampleStatusName;
     contextLength: number;   // words of context used (fewer than asked after a back-off)
     contextCount: number;    // times the context occurs; 0: never seen
+    prunedCount: number;     // further times, followed by a word a pruned model left out (0 for a text)
     words: Int32Array;       // the words after it, most frequent first
     counts: Float64Array;    // count(context word)
     p: Float64Array;         // count(context word) / count(context)
@@ -322,6 +323,23 @@ declare module '@wasm/language_core.mjs' {
     matchLengths(ids: Int32Array | number[]): Int32Array;
     // N = 1 … 5 counted in the first trainShare of the text, scored on the rest or its first maxHeldOut
     // words (0: all); empty arrays when too short.
+    ladder(trainShare: number, maxHeldOut: number): { trainWords: number; heldOutWords: number; unknownWords: number; lossPerWord: Float64Array;
+      perplexity: Float64Array };
+    delete(): void;
+  }
+
+  // A finished, pruned model read from a file (data/ngram-da.aing): NgramModel's questions.
+  export interface NgramCountsModel {
+    load(bytes: Uint8Array): { status: string; offset: number; words?: number; tokens?: number; description?: string;
+      sentenceEnds?: boolean };
+    words(): string;
+    encode(text: string, sentenceEnds: boolean): { ids: Int32Array; unknown: string[] };  // the file's own sentence ends
+    next(context: Int32Array | number[], order: number, backoff: boolean, sample: SampleSettings): NextWords;
+    generate(prompt: Int32Array | number[], order: number, count: number, backoff: boolean, sample: SampleSettings,
+      seed: number): GeneratedText;
+    table(n: number, limit: number): { different: number; grams: Int32Array; counts: Float64Array };
+    matchLengths(ids: Int32Array | number[]): Int32Array;
+    // The ladder measured when the file was written (the arguments are not used).
     ladder(trainShare: number, maxHeldOut: number): { trainWords: number; heldOutWords: number; unknownWords: number; lossPerWord: Float64Array;
       perplexity: Float64Array };
     delete(): void;
@@ -383,6 +401,7 @@ declare module '@wasm/language_core.mjs' {
   export interface LanguageCoreModule {
     NgramModel: new () => NgramModel;
     NeuralLm: new () => NeuralLm;
+    NgramCountsModel: new () => NgramCountsModel;
     generateSentences(seed: number, count: number): string;  // the seeded Danish practice sentences ('' for a bad seed)
     // x (n), W (d rows of 1 + n numbers), U (V rows of 1 + d), row by row; column 0 the biases.
     networkForward(x: Float64Array | number[], w: Float64Array | number[], u: Float64Array | number[], hidden: number,
