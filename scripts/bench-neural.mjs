@@ -88,12 +88,13 @@ function ours({ train, heldOut }) {
     loss: epochs.at(-1).trainLossPerWord };
 }
 
+// The SIMD build, the one the page's worker loads in every browser with wasm SIMD (language-loader.ts).
 async function loadWasm() {
-  const { default: create } = await import(join(ROOT, 'build/wasm/language_core.mjs'));
-  return create({ wasmBinary: readFileSync(join(ROOT, 'build/wasm/language_core.wasm')) });
+  const { default: create } = await import(join(ROOT, 'build/wasm/language_core_simd.mjs'));
+  return create({ wasmBinary: readFileSync(join(ROOT, 'build/wasm/language_core_simd.wasm')) });
 }
 
-// The same epoch through the wasm module the page's worker uses (NeuralLm, node's V8 as in Chromium):
+// The same epoch through the wasm module the page's worker uses (NeuralLm of language_core_simd, node's V8 as in Chromium):
 // the text counted as lm counts it (no sentence-end word), all of it training, V = 2 000 + «ukendt».
 function wasm(core, { train }) {
   const text = new core.NgramModel();
@@ -161,10 +162,10 @@ export function printNeural(result) {
   console.log('| ours | rows | training s | ours words/s | PyTorch float64 words/s | ours / PyTorch float64 | ' +
     'extra: PyTorch float32 words/s | ours / PyTorch float32 |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
-  console.log(`| native core (lm neural-train), float64, 1 thread | ${fmt(o.rows)} | ${fmt(o.seconds, 2)} | ${fmt(o.rate)} | ` +
+  console.log(`| native core (lm neural-train, built with -march=native), float64, 1 thread | ${fmt(o.rows)} | ${fmt(o.seconds, 2)} | ${fmt(o.rate)} | ` +
     `${rate(float64)} | ${float64 ? `**${ratio(float64)}**` : '–'} | ${rate(float32)} | ${ratio(float32)} |`);
   const wasmRatio = (peer) => (peer ? fmt(w.rate / peer.rate, 2) : '–');
-  console.log(`| wasm core (NeuralLm, the page's module, node's V8), float64 | ${fmt(w.rows)} | ${fmt(w.seconds, 2)} | ${fmt(w.rate)} | ` +
+  console.log(`| wasm core (NeuralLm, the page's SIMD module, node's V8), float64 | ${fmt(w.rows)} | ${fmt(w.seconds, 2)} | ${fmt(w.rate)} | ` +
     `${rate(float64)} | ${float64 ? `**${wasmRatio(float64)}**` : '–'} | ${rate(float32)} | ${wasmRatio(float32)} |`);
   console.log('\nWord vectors random (uniform in ±1) and frozen in both: a throughput row, and random vectors do ' +
     'the same work as word2vec ones. Timed: the epoch\'s training loop alone (reading the text, building the rows, ' +

@@ -1,10 +1,21 @@
 // The text-generation module through wasm: the note's four sentences (numbers from the note and a
 // hand count), the course's small network, the sampler's statuses, and determinism by seed.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test as nodeTest } from 'node:test';
 import { loadLanguageCore } from './wasm-module.ts';
 
-const core = await loadLanguageCore();
+// The page loads the SIMD build where the browser has wasm SIMD, else the plain one
+// (web/src/wasm/language-loader.ts): every test below runs on both, named "… [plain]" and "… [simd]".
+// Their matrix products sum in different orders; every tolerance here holds for both.
+const builds = { plain: await loadLanguageCore('plain'), simd: await loadLanguageCore('simd') };
+let core = builds.plain;  // the build of the test that runs (node:test runs a file's tests one after another)
+function test(name: string, body: () => void | Promise<void>) {
+  for (const [build, module] of Object.entries(builds))
+    nodeTest(`${name} [${build}]`, () => {
+      core = module;
+      return body();
+    });
+}
 const NOTE = 'En hund løber efter en kat. Løber en hund efter en kat? En kat løber ikke efter en hund. Efter en kat løber en hund.';
 
 function noteModel() {
@@ -172,4 +183,22 @@ test('the finished Danish model through wasm: data/ngram-da.aing reads; a damage
   assert.notEqual(model.load(damaged).status, 'ok');
   assert.deepEqual([...model.next(ids, 2, false, {}).counts], counts);
   model.delete();
+});
+
+nodeTest('the SIMD build trains the same network as the plain one: the same losses to 1e-12 after 2000 Adam steps', () => {
+  const run = (module: typeof core) => {
+    const model = new module.NgramModel();
+    model.build(NOTE, false);
+    const lm = new module.NeuralLm();
+    const setup = lm.setup(model, { contextWords: 3, hidden: 30, activation: 'sigmoid', optimiser: 'adam', learningRate: 0.05,
+      batchSize: 5, trainVectors: true, useVectors: false, randomDim: 10, maxWords: 2000, trainShare: 0.8, maxHeldOut: 100, seed: 3 });
+    assert.equal(setup.status, 'ok');
+    const losses = [...lm.train(2000).losses];
+    const numbers = [losses[0], losses.at(-1)!, lm.evaluate(false).lossPerWord, lm.evaluate(true).lossPerWord];
+    lm.delete();
+    model.delete();
+    return numbers;
+  };
+  const plain = run(builds.plain), simd = run(builds.simd);
+  plain.forEach((x, i) => assert.ok(Math.abs(x - simd[i]) <= 1e-12 * Math.abs(x), `${x} (plain) against ${simd[i]} (simd)`));
 });

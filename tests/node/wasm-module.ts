@@ -26,11 +26,12 @@ export async function loadWord2VecCore(build: 'plain' | 'simd' = 'plain'): Promi
   return createWord2VecCore({ wasmBinary: await readFile(new URL(`${name}.wasm`, buildDir)) });
 }
 
-// The text-generation module (build/wasm/language_core.mjs), loaded the same way.
-export async function loadLanguageCore(): Promise<LanguageCoreModule> {
-  const glue = fileURLToPath(new URL('language_core.mjs', buildDir));
+// The text-generation module (build/wasm/language_core.mjs, or its SIMD build), loaded the same way.
+export async function loadLanguageCore(build: 'plain' | 'simd' = 'plain'): Promise<LanguageCoreModule> {
+  const name = build === 'simd' ? 'language_core_simd' : 'language_core';
+  const glue = fileURLToPath(new URL(`${name}.mjs`, buildDir));
   const { default: createLanguageCore } = (await import(glue)) as {
     default: (options: { wasmBinary: Uint8Array }) => Promise<LanguageCoreModule>;
   };
-  return createLanguageCore({ wasmBinary: await readFile(new URL('language_core.wasm', buildDir)) });
+  return createLanguageCore({ wasmBinary: await readFile(new URL(`${name}.wasm`, buildDir)) });
 }

@@ -22,8 +22,10 @@ void embedBackward(const std::vector<int>& ids, int c, const Eigen::MatrixXd& dX
 
 void hiddenForward(neuron::Activation f, const Eigen::MatrixXd& W, const Eigen::MatrixXd& X, Eigen::MatrixXd& A,
                    Eigen::MatrixXd& H) {
-    A.noalias() = W.rightCols(W.cols() - 1) * X;  // Σ_k w_{j,k}·x_k: (d × c·m)·(c·m × B)
-    A.colwise() += W.col(0);                      // + w_{j,0}
+    // The bias first, then the product added to it: w_{j,0} + Σ is Σ + w_{j,0} to the bit, one pass fewer.
+    A.resize(W.rows(), X.cols());
+    A.colwise() = W.col(0);                        // w_{j,0}
+    A.noalias() += W.rightCols(W.cols() - 1) * X;  // + Σ_k w_{j,k}·x_k: (d × c·m)·(c·m × B)
     H.resize(A.rows(), A.cols());
     for (Eigen::Index b = 0; b < A.cols(); ++b)
         for (Eigen::Index j = 0; j < A.rows(); ++j) H(j, b) = neuron::activate(f, A(j, b));  // h_j = f(a_j)
@@ -31,25 +33,39 @@ void hiddenForward(neuron::Activation f, const Eigen::MatrixXd& W, const Eigen::
 
 void hiddenBackward(neuron::Activation f, const Eigen::MatrixXd& W, const Eigen::MatrixXd& X, const Eigen::MatrixXd& A,
                     const Eigen::MatrixXd& H, const Eigen::MatrixXd& dH, Eigen::MatrixXd& dA,
-                    Eigen::MatrixXd& dW, Eigen::MatrixXd* dX) {
+                    Eigen::MatrixXd& dW, bool add, Eigen::MatrixXd* dX) {
     dA.resize(dH.rows(), dH.cols());
     for (Eigen::Index b = 0; b < dH.cols(); ++b)
         for (Eigen::Index j = 0; j < dH.rows(); ++j)
             dA(j, b) = dH(j, b) * neuron::activationDerivative(f, A(j, b), H(j, b));  // δ_j = ∂L/∂h_j·f'(a_j)
-    dW.col(0) += dA.rowwise().sum();                              // ∂L/∂w_{j,0} = δ_j
-    dW.rightCols(dW.cols() - 1).noalias() += dA * X.transpose();  // ∂L/∂w_{j,k} = δ_j·x_k
+    if (add) {
+        dW.col(0) += dA.rowwise().sum();                              // ∂L/∂w_{j,0} = δ_j
+        dW.rightCols(dW.cols() - 1).noalias() += dA * X.transpose();  // ∂L/∂w_{j,k} = δ_j·x_k
+    } else {
+        dW.resize(W.rows(), W.cols());
+        dW.col(0) = dA.rowwise().sum();                               // ∂L/∂w_{j,0} = δ_j
+        dW.rightCols(dW.cols() - 1).noalias() = dA * X.transpose();   // ∂L/∂w_{j,k} = δ_j·x_k
+    }
     if (dX) dX->noalias() = W.rightCols(W.cols() - 1).transpose() * dA;  // ∂L/∂x_k = Σ_j δ_j·w_{j,k}
 }
 
 void outputForward(const Eigen::MatrixXd& U, const Eigen::MatrixXd& H, Eigen::MatrixXd& Y) {
-    Y.noalias() = U.rightCols(U.cols() - 1) * H;  // Σ_j u_{i,j}·h_j: (V × d)·(d × B)
-    Y.colwise() += U.col(0);                      // + u_{i,0}
+    // The bias first, then the product added to it: u_{i,0} + Σ is Σ + u_{i,0} to the bit, one pass fewer.
+    Y.resize(U.rows(), H.cols());
+    Y.colwise() = U.col(0);                        // u_{i,0}
+    Y.noalias() += U.rightCols(U.cols() - 1) * H;  // + Σ_j u_{i,j}·h_j: (V × d)·(d × B)
 }
 
 void outputBackward(const Eigen::MatrixXd& U, const Eigen::MatrixXd& H, const Eigen::MatrixXd& dY,
-                    Eigen::MatrixXd& dU, Eigen::MatrixXd& dH) {
-    dU.col(0) += dY.rowwise().sum();                              // ∂L/∂u_{i,0} = ∂L/∂y_i
-    dU.rightCols(dU.cols() - 1).noalias() += dY * H.transpose();  // ∂L/∂u_{i,j} = ∂L/∂y_i·h_j
+                    Eigen::MatrixXd& dU, bool add, Eigen::MatrixXd& dH) {
+    if (add) {
+        dU.col(0) += dY.rowwise().sum();                              // ∂L/∂u_{i,0} = ∂L/∂y_i
+        dU.rightCols(dU.cols() - 1).noalias() += dY * H.transpose();  // ∂L/∂u_{i,j} = ∂L/∂y_i·h_j
+    } else {
+        dU.resize(U.rows(), U.cols());
+        dU.col(0) = dY.rowwise().sum();                               // ∂L/∂u_{i,0} = ∂L/∂y_i
+        dU.rightCols(dU.cols() - 1).noalias() = dY * H.transpose();   // ∂L/∂u_{i,j} = ∂L/∂y_i·h_j
+    }
     dH.noalias() = U.rightCols(U.cols() - 1).transpose() * dY;    // ∂L/∂h_j = Σ_i ∂L/∂y_i·u_{i,j}
 }
 
@@ -69,9 +85,8 @@ double softmaxForward(const Eigen::MatrixXd& Y, const std::vector<int>& t, Eigen
     return L;
 }
 
-void softmaxBackward(const Eigen::MatrixXd& Z, const std::vector<int>& t, Eigen::MatrixXd& dY) {
-    dY = Z;
-    for (Eigen::Index b = 0; b < Z.cols(); ++b) dY(t[static_cast<std::size_t>(b)], b) -= 1.0;  // ∂L/∂y_i = z_i − [i = t]
+void softmaxBackward(const std::vector<int>& t, Eigen::MatrixXd& ZdY) {
+    for (Eigen::Index b = 0; b < ZdY.cols(); ++b) ZdY(t[static_cast<std::size_t>(b)], b) -= 1.0;  // ∂L/∂y_i = z_i − [i = t]
 }
 
 }  // namespace vaerksted::language

@@ -239,9 +239,11 @@ double NeuralLanguageModel::pass(const NeuralRows& rows, const int* order, int c
         outputForward(U_, work.H, work.Y);
         L += softmaxForward(work.Y, work.target, work.Z);
         if (!grad) continue;
-        softmaxBackward(work.Z, work.target, work.dY);
-        outputBackward(U_, work.H, work.dY, grad->U, work.dH);
-        hiddenBackward(f, W_, work.X, work.A, work.H, work.dH, work.dA, grad->W, toEmbeddings ? &work.dX : nullptr);
+        const bool add = start > 0;  // the first chunk writes the gradient, the others add to it
+        if (toEmbeddings && !add) grad->E.setZero(E_.rows(), E_.cols());  // only the context words' rows get a share
+        softmaxBackward(work.target, work.Z);  // Z is ∂L/∂y from here
+        outputBackward(U_, work.H, work.Z, grad->U, add, work.dH);
+        hiddenBackward(f, W_, work.X, work.A, work.H, work.dH, work.dA, grad->W, add, toEmbeddings ? &work.dX : nullptr);
         if (toEmbeddings) embedBackward(work.context, c, work.dX, grad->E);
     }
     return L;
@@ -261,9 +263,6 @@ NeuralStatus NeuralLanguageModel::gradientOf(const NeuralRows& rows, NeuralGradi
     const NeuralStatus s = checkRows(rows);
     if (s != NeuralStatus::Ok) return s;
     NeuralGradients g;
-    g.W = Eigen::MatrixXd::Zero(W_.rows(), W_.cols());
-    g.U = Eigen::MatrixXd::Zero(U_.rows(), U_.cols());
-    if (settings_.trainEmbeddings) g.E = Eigen::MatrixXd::Zero(E_.rows(), E_.cols());
     Workspace work;
     const double L = pass(rows, nullptr, rows.count(), &g, work);
     if (!std::isfinite(L) || !g.W.allFinite() || !g.U.allFinite() || !g.E.allFinite())
@@ -287,31 +286,22 @@ NeuralStatus NeuralLanguageModel::evaluate(const NeuralRows& rows, NeuralEvaluat
 bool NeuralLanguageModel::step(const NeuralRows& rows, const int* order, int count,
                                std::vector<double>* batchLosses) {
     const bool trainE = settings_.trainEmbeddings;
-    grad_.W.setZero(W_.rows(), W_.cols());
-    grad_.U.setZero(U_.rows(), U_.cols());
-    if (trainE) grad_.E.setZero(E_.rows(), E_.cols());
     const double L = pass(rows, order, count, &grad_, work_);
-    if (!std::isfinite(L) || !grad_.W.allFinite() || !grad_.U.allFinite() || (trainE && !grad_.E.allFinite()))
-        return false;
-    // The mean gradient of the batch: (1/B)·∂L_B/∂w.
-    const double scale = 1.0 / count;
-    grad_.W *= scale;
-    grad_.U *= scale;
-    if (trainE) grad_.E *= scale;
+    if (!std::isfinite(L)) return false;
     const OptimiserSettings o{settings_.optimiser, settings_.learningRate, settings_.beta1, settings_.beta2,
                               settings_.epsilon};
     const StepClock clock = nextClock(o, clock_);
-    proposeStep(o, clock, W_, grad_.W, momentsW_, nextW_, nextMomentsW_);
-    proposeStep(o, clock, U_, grad_.U, momentsU_, nextU_, nextMomentsU_);
-    if (trainE) proposeStep(o, clock, E_, grad_.E, momentsE_, nextE_, nextMomentsE_);
-    const auto finite = [](const Eigen::MatrixXd& w, const Moments& mo) {
-        return w.allFinite() && mo.first.allFinite() && mo.second.allFinite();
-    };
-    if (!finite(nextW_, nextMomentsW_) || !finite(nextU_, nextMomentsU_) || (trainE && !finite(nextE_, nextMomentsE_)))
-        return false;
-    std::swap(W_, nextW_);
-    std::swap(U_, nextU_);
-    if (trainE) std::swap(E_, nextE_);
+    // The mean gradient of the batch, (1/B)·∂L_B/∂w, is taken inside the update. Each block's
+    // proposed weights replace its gradient in grad_; a gradient that is not finite gives
+    // proposed numbers that are not, so one check of what is proposed covers both.
+    const double scale = 1.0 / count;
+    const bool finite = proposeStep(o, clock, scale, W_, grad_.W, momentsW_, nextMomentsW_) &&
+                        proposeStep(o, clock, scale, U_, grad_.U, momentsU_, nextMomentsU_) &&
+                        (!trainE || proposeStep(o, clock, scale, E_, grad_.E, momentsE_, nextMomentsE_));
+    if (!finite) return false;
+    std::swap(W_, grad_.W);  // grad_ keeps the old weights as scratch; the next pass overwrites them
+    std::swap(U_, grad_.U);
+    if (trainE) std::swap(E_, grad_.E);
     if (o.kind == Optimiser::Adam) {
         std::swap(momentsW_, nextMomentsW_);
         std::swap(momentsU_, nextMomentsU_);

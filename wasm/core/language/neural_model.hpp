@@ -165,12 +165,12 @@ private:
     struct Workspace {
         std::vector<int> context;   // (B × c) ids
         std::vector<int> target;    // (B)
-        Eigen::MatrixXd X, A, H, Y, Z;   // (c·m × B), (d × B), (d × B), (V × B), (V × B)
-        Eigen::MatrixXd dY, dH, dA, dX;  // ∂L/∂y (V × B), ∂L/∂h (d × B), ∂L/∂a (d × B), ∂L/∂x (c·m × B)
+        Eigen::MatrixXd X, A, H, Y, Z;  // (c·m × B), (d × B), (d × B), (V × B), (V × B); Z becomes ∂L/∂y
+        Eigen::MatrixXd dH, dA, dX;     // ∂L/∂h (d × B), ∂L/∂a (d × B), ∂L/∂x (c·m × B)
     };
 
     NeuralStatus checkRows(const NeuralRows& rows) const;
-    // L over rows order[0 … count−1], adding ∂L/∂weights to *grad when given.
+    // L over rows order[0 … count−1], and ∂L/∂weights written to *grad when given (any shape before).
     double pass(const NeuralRows& rows, const int* order, int count, NeuralGradients* grad, Workspace& work) const;
     bool step(const NeuralRows& rows, const int* order, int count, std::vector<double>* batchLosses);
     void restartOptimiser();
@@ -183,9 +183,9 @@ private:
     StepClock clock_;
     std::vector<int> order_;
     int cursor_ = 0;
-    // Scratch, so that a step allocates little: the gradient, the proposed step, the chunk.
+    // Scratch, so that a step allocates little: the gradient (then the proposed weights in its
+    // place), the proposed moments, the chunk.
     NeuralGradients grad_;
-    Eigen::MatrixXd nextW_, nextU_, nextE_;
     Moments nextMomentsW_, nextMomentsU_, nextMomentsE_;
     Workspace work_;
 };

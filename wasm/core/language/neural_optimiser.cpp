@@ -1,5 +1,7 @@
 #include "language/neural_optimiser.hpp"
 
+#include <algorithm>
+
 namespace vaerksted::language {
 
 bool parseOptimiser(std::string_view name, Optimiser& out) {
@@ -27,23 +29,51 @@ void resetMoments(const OptimiserSettings& settings, Eigen::Index rows, Eigen::I
     }
 }
 
-void proposeStep(const OptimiserSettings& settings, const StepClock& clock, const Eigen::MatrixXd& w,
-                 const Eigen::MatrixXd& g, const Moments& moments, Eigen::MatrixXd& next,
-                 Moments& nextMoments) {
+namespace {
+
+// Numbers at once: the block's own temporaries stay in the L1 cache, so that each weight, gradient
+// and moment goes through memory once, and Eigen's packet arithmetic does the work.
+constexpr Eigen::Index kBlock = 256;
+using Block = Eigen::Array<double, Eigen::Dynamic, 1, 0, kBlock, 1>;
+using Numbers = Eigen::Map<Eigen::ArrayXd>;
+using ConstNumbers = Eigen::Map<const Eigen::ArrayXd>;
+
+// Whether every number is finite: x − x is 0 for a finite x and NaN for ±∞ and NaN.
+template <typename A>
+bool allFinite(const A& x) {
+    return (x - x).sum() == 0.0;
+}
+
+}  // namespace
+
+bool proposeStep(const OptimiserSettings& settings, const StepClock& clock, double scale, const Eigen::MatrixXd& w,
+                 Eigen::MatrixXd& g, const Moments& moments, Moments& nextMoments) {
+    const Eigen::Index n = w.size();
     const double eta = settings.learningRate;
-    if (settings.kind == Optimiser::Sgd) {
-        next = w - eta * g;  // w ← w − η·∂L/∂w
-        return;
+    const bool adam = settings.kind == Optimiser::Adam;
+    if (adam) {
+        nextMoments.first.resize(w.rows(), w.cols());
+        nextMoments.second.resize(w.rows(), w.cols());
     }
-    const double b1 = settings.beta1, b2 = settings.beta2;
-    // m ← β1·m + (1 − β1)·g,  v ← β2·v + (1 − β2)·g²
-    nextMoments.first = b1 * moments.first + (1.0 - b1) * g;
-    nextMoments.second = (b2 * moments.second.array() + (1.0 - b2) * g.array().square()).matrix();
-    // m̂ = m/(1 − β1^t),  v̂ = v/(1 − β2^t),  w ← w − η·m̂/(√v̂ + ε)
+    const double b1 = settings.beta1, b2 = settings.beta2, eps = settings.epsilon;
     const double c1 = 1.0 - clock.beta1Power, c2 = 1.0 - clock.beta2Power;
-    next = (w.array() - eta * (nextMoments.first.array() / c1) /
-                            ((nextMoments.second.array() / c2).sqrt() + settings.epsilon))
-               .matrix();
+    for (Eigen::Index s = 0; s < n; s += kBlock) {
+        const Eigen::Index k = std::min(kBlock, n - s);
+        Numbers out(g.data() + s, k);  // ∂L_B/∂w in, the proposed w out
+        const ConstNumbers w0(w.data() + s, k);
+        const Block mean = out * scale;  // the mean gradient g = (1/B)·∂L_B/∂w
+        if (!adam) {
+            out = w0 - eta * mean;  // w ← w − η·g
+            if (!allFinite(out)) return false;
+            continue;
+        }
+        Numbers m(nextMoments.first.data() + s, k), v(nextMoments.second.data() + s, k);
+        m = b1 * ConstNumbers(moments.first.data() + s, k) + (1.0 - b1) * mean;             // m ← β1·m + (1 − β1)·g
+        v = b2 * ConstNumbers(moments.second.data() + s, k) + (1.0 - b2) * mean.square();  // v ← β2·v + (1 − β2)·g²
+        out = w0 - eta * (m / c1) / ((v / c2).sqrt() + eps);  // m̂ = m/(1 − β1^t), v̂ = v/(1 − β2^t), w ← w − η·m̂/(√v̂ + ε)
+        if (!allFinite(m) || !allFinite(v) || !allFinite(out)) return false;
+    }
+    return true;
 }
 
 }  // namespace vaerksted::language

@@ -1,7 +1,8 @@
 // The two ways the neural language model changes its weights after a mini-batch: plain gradient
-// descent (SGD) and Adam. Each update is proposed into separate matrices and only then taken, so
-// that a step that would leave the finite numbers can be thrown away (the model keeps its last
-// finite weights).
+// descent (SGD) and Adam. Each update is proposed into separate matrices (the weights into the
+// gradient's place) and only then taken, so that a step that would leave the finite numbers can be
+// thrown away (the model keeps its last finite weights). One pass over each block's numbers: the
+// update is memory traffic and three divisions per weight, so no extra pass to scale or to check.
 #pragma once
 
 #include <cstdint>
@@ -44,13 +45,14 @@ StepClock nextClock(const OptimiserSettings& settings, const StepClock& now);
 // Zero moments for a block of rows × cols weights (none for SGD).
 void resetMoments(const OptimiserSettings& settings, Eigen::Index rows, Eigen::Index cols, Moments& moments);
 
-// The update number clock.t of one block w with gradient g (the mean over the mini-batch), written
-// to `next` and `nextMoments`; w and `moments` stay as they are. Shapes: w, g, next, moments (r × c).
+// The update number clock.t of one block w, in one pass over its numbers. g holds ∂L_B/∂w summed
+// over the mini-batch (scale = 1/B makes it the mean) and is overwritten with the proposed weights;
+// Adam's proposed moments go to nextMoments; w and `moments` stay as they are. Returns whether every
+// proposed number (w, and Adam's m and v) is finite, which is false whenever g is not. Shapes (r × c).
 //   SGD:  w ← w − η·g
 //   Adam: m ← β1·m + (1 − β1)·g,  v ← β2·v + (1 − β2)·g²,
 //         m̂ = m/(1 − β1^t),  v̂ = v/(1 − β2^t),  w ← w − η·m̂/(√v̂ + ε)
-void proposeStep(const OptimiserSettings& settings, const StepClock& clock, const Eigen::MatrixXd& w,
-                 const Eigen::MatrixXd& g, const Moments& moments, Eigen::MatrixXd& next,
-                 Moments& nextMoments);
+bool proposeStep(const OptimiserSettings& settings, const StepClock& clock, double scale, const Eigen::MatrixXd& w,
+                 Eigen::MatrixXd& g, const Moments& moments, Moments& nextMoments);
 
 }  // namespace vaerksted::language

@@ -1,8 +1,9 @@
 // The Tekstgenerering worker: builds the N-gram model of a text in wasm and answers the page's
 // questions (the next word, a written text, the note's tables, the small network).
-import createLanguageCore, { type NeuralLm, type NgramCountsModel, type NgramModel } from '@wasm/language_core.mjs';
+import type { NeuralLm, NgramCountsModel, NgramModel } from '@wasm/language_core.mjs';
 import { filePieces, HEAD_BYTES, inspectTextHead, Utf8Pieces } from '../data/text-file.ts';
 import type { Ask, BuiltText, GenerateEvents, GenerateRequests, GenerateText, GeneratedRun, NextReply } from './generate-protocol.ts';
+import { loadLanguageCore } from './language-loader.ts';
 import { NeuralTraining } from './neural-training.ts';
 import { serve, type WorkerEnd } from './worker-protocol.ts';
 
@@ -17,7 +18,7 @@ const QUIET_MS = 300;  // a read faster than this shows no progress bar
 const PROGRESS_EVERY_MS = 100;
 
 serve<GenerateRequests, GenerateEvents>(self as unknown as WorkerEnd, async (out) => {
-  const core = await createLanguageCore();
+  const core = await loadLanguageCore();
   let model: NgramModel | NgramCountsModel = new core.NgramModel();
   let text: NgramModel | null = model;  // the counted text the network can train on (none for the finished model)
   let vocabulary: string[] = [];
