@@ -135,7 +135,7 @@ export async function measureLimits() {
 
       // The same text on Tekstgenerering: counted in the worker (time, longest task, memory), then
       // the next word's distribution for typed beginnings (the time from a keystroke to the bars).
-      const generate = await openQuiet(browser, url, '?page=generate&src=own&n=3',
+      const generate = await openQuiet(browser, url, '?page=generate&src=own&n=3&nvec=random',
         (page) => page.locator('[data-generate="stats"]').filter({ hasText: /\d/ }).waitFor());
       const counted = await peakMemory(async () => {
         const began = Date.now();
@@ -144,21 +144,43 @@ export async function measureLimits() {
         return { seconds: (Date.now() - began) / 1000, longest: (await frameCounts(generate.page)).longest };
       });
       await generate.page.waitForTimeout(1000);  // the page's first text, table and bars after a new text are done
-      const nextMs = [];
-      for (const prompt of ['hunden', 'den gule', 'katten sover', 'en', 'kongen og dronningen', 'og', 'der er en']) {
-        nextMs.push(await generate.page.evaluate((text) => new Promise((resolve) => {
-          const context = document.querySelector('[data-next="context"]');
-          const input = document.querySelector('input[name="prompt"]');
-          const typed = performance.now();
-          new MutationObserver((_, observer) => { observer.disconnect(); resolve(performance.now() - typed); })
-            .observe(context, { childList: true, characterData: true, subtree: true });
-          input.value = text;
-          input.dispatchEvent(new Event('input'));
-        }), prompt));
-      }
+      const PROMPTS = ['hunden', 'den gule', 'katten sover', 'en', 'kongen og dronningen', 'og', 'der er en'];
+      const timeNext = async () => {
+        const times = [];
+        for (const prompt of PROMPTS) {
+          times.push(await generate.page.evaluate((text) => new Promise((resolve) => {
+            const context = document.querySelector('[data-next="context"]');
+            const input = document.querySelector('input[name="prompt"]');
+            const typed = performance.now();
+            const timer = setTimeout(() => resolve(NaN), 10_000);  // never wait for ever
+            new MutationObserver((_, observer) => { observer.disconnect(); clearTimeout(timer); resolve(performance.now() - typed); })
+              .observe(context, { childList: true, characterData: true, subtree: true });
+            input.value = text;
+            input.dispatchEvent(new Event('input'));
+          }), prompt));
+        }
+        return times;
+      };
+      const nextMs = await timeNext();
+      // The neural network on the same text (V = 2 000 + «ukendt», d = 30, random vectors m = 10):
+      // set up, then the same beginnings timed while it trains (its slices share the worker), and
+      // the longest main-thread task meanwhile.
+      const setupBegan = Date.now();
+      await generate.page.locator('select[name="model"]').selectOption('neural');
+      await generate.page.locator('[data-neural="about"]').filter({ hasText: /V = / }).waitFor({ timeout: 120_000 });
+      const neuralSetupSeconds = (Date.now() - setupBegan) / 1000;
+      await generate.page.locator('[data-action="neural-start"]').click();
+      await generate.page.waitForTimeout(2000);
+      await resetFrames(generate.page);
+      const neuralNextMs = await timeNext();
+      await generate.page.waitForTimeout(3000);
+      const neuralLongest = (await frameCounts(generate.page)).longest;
+      const neuralStatus = await generate.page.locator('[data-neural="status"]').innerText();
+      await generate.page.locator('[data-action="neural-pause"]').click();
       await generate.context.close();
       return { starts, table: { ...table, bytes: statSync(tableFile).size }, training, pause,
-        text: { ...text, bytes: statSync(textFile).size }, generate: { ...counted, nextMs } };
+        text: { ...text, bytes: statSync(textFile).size },
+        generate: { ...counted, nextMs, neural: { setupSeconds: neuralSetupSeconds, nextMs: neuralNextMs, longest: neuralLongest, status: neuralStatus } } };
     });
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -183,6 +205,10 @@ export function printLimits(r) {
     `${fmt(r.generate.result.seconds, 2)} | ${task(r.generate.result.longest)} | ${mb(r.generate.extra)} | ${fmt(r.generate.extra / r.text.bytes, 2)} |`);
   console.log(`\nTekstgenerering on that text, N = 3: the next word's distribution ${r.generate.nextMs.map((ms) => fmt(ms, 1)).join(', ')} ms ` +
     'after a keystroke (target < 20 ms).');
+  const n = r.generate.neural;
+  console.log(`The neural network on that text (V = 2 000 + «ukendt», d = 30, random vectors): set up in ${fmt(n.setupSeconds, 1)} s; ` +
+    `while it trains, the next word's distribution (and the network's values) ${n.nextMs.map((ms) => fmt(ms, 1)).join(', ')} ms after a ` +
+    `keystroke (target < 20 ms); longest main-thread task ${task(n.longest)}. After ~8 s: ${n.status.replace(/\s+/g, ' ')}`);
   console.log(`\nTraining on the 100 000 rows at full speed for ${fmt(r.training.seconds, 1)} s: ${fmt(r.training.frames / r.training.seconds)} frames per second, ` +
     `longest main-thread task ${task(r.training.longest)}; Pause shown ${fmt(r.pause)} ms after the click (inside the page). ` +
     'Targets: ≥ 30 frames per second, Pause ≤ 100 ms, memory ≤ 3 × the file.');
