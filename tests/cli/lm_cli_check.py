@@ -6,32 +6,13 @@ hand, refused input (exit code 2 and a one-line message), and a small neural mod
 import json
 import math
 import os
-import subprocess
 import sys
 
+from cli_checks import NOTE, Checks
+
 LM, WORK = sys.argv[1], sys.argv[2]
-os.makedirs(WORK, exist_ok=True)
-NOTE = "En hund løber efter en kat. Løber en hund efter en kat? En kat løber ikke efter en hund. Efter en kat løber en hund.\n"
-failures = []
-
-
-def write(name, text):
-    path = os.path.join(WORK, name)
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
-    return path
-
-
-def run(*args):
-    result = subprocess.run([LM, *args], capture_output=True, text=True, timeout=60)
-    return result.returncode, result.stdout, result.stderr
-
-
-def check(condition, what):
-    print(("ok    " if condition else "FAIL  ") + what)
-    if not condition:
-        failures.append(what)
-
+checks = Checks(LM, WORK)
+write, run, check = checks.write, checks.run, checks.check
 
 note = write("note.txt", NOTE)
 held = write("heldout.txt", "En ulv\n")
@@ -91,7 +72,4 @@ try:
 except (ValueError, KeyError) as e:
     check(False, f"neural-train --json answers JSON ({e}): {out!r} {err!r}")
 
-if failures:
-    print(f"{len(failures)} check(s) failed")
-    sys.exit(1)
-print("all lm checks passed")
+checks.finish("lm")

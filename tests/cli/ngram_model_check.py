@@ -11,34 +11,15 @@ import json
 import math
 import os
 import shlex
-import subprocess
 import sys
 
+from cli_checks import NOTE, Checks
+
 LM, WORK, PROJECT = sys.argv[1], sys.argv[2], sys.argv[3]
-os.makedirs(WORK, exist_ok=True)
-NOTE = "En hund løber efter en kat. Løber en hund efter en kat? En kat løber ikke efter en hund. Efter en kat løber en hund.\n"
 SHIPPED = os.path.join(PROJECT, "data", "ngram-da.aing")
 BUDGET = 3_300_000  # gzip bytes: the page's 4 MB with its ~0.5 MB of code (data/README.md)
-failures = []
-
-
-def write(name, data):
-    path = os.path.join(WORK, name)
-    with open(path, "wb") as f:
-        f.write(data.encode("utf-8") if isinstance(data, str) else data)
-    return path
-
-
-def run(*args, cwd=None):
-    result = subprocess.run([LM, *args], capture_output=True, text=True, timeout=120, cwd=cwd)
-    return result.returncode, result.stdout, result.stderr
-
-
-def check(condition, what):
-    print(("ok    " if condition else "FAIL  ") + what)
-    if not condition:
-        failures.append(what)
-
+checks = Checks(LM, WORK)
+write, run, check = checks.write, checks.run, checks.check
 
 note = write("note.txt", NOTE)
 held = write("heldout.txt", "En ulv\n")
@@ -110,7 +91,4 @@ for command, shown in samples:
     except (ValueError, KeyError) as e:
         check(False, f"{command}: {e} {err!r}")
 
-if failures:
-    print(f"{len(failures)} check(s) failed")
-    sys.exit(1)
-print("all ngram model checks passed")
+checks.finish("ngram model")

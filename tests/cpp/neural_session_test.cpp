@@ -16,14 +16,14 @@
 #include "common/rng.hpp"
 #include "language/neural_session.hpp"
 #include "language/token_stream.hpp"
+#include "note_text.hpp"
 
 using namespace vaerksted;
 using namespace vaerksted::language;
+using vaerksted::testing::kNoteText;
 
 namespace {
 
-const char* kNote = "En hund løber efter en kat. Løber en hund efter en kat? En kat løber ikke efter en hund. "
-                    "Efter en kat løber en hund.";
 
 std::vector<std::string> wordsOf(const TokenStream& s, const std::vector<std::int32_t>& ids) {
     std::vector<std::string> out;
@@ -62,7 +62,7 @@ TEST(NeuralVocabulary, MinCountAndTiesInIdOrder) {
 }
 
 TEST(NeuralSession, WholeNoteTextWithoutUkendt) {
-    const TokenStream s = tokenise(kNote, TokenSettings{false});
+    const TokenStream s = tokenise(kNoteText, TokenSettings{false});
     ASSERT_EQ(s.tokens.size(), 25u);
     NeuralSession session;
     NeuralTextSettings text;
@@ -79,7 +79,7 @@ TEST(NeuralSession, WholeNoteTextWithoutUkendt) {
 }
 
 TEST(NeuralSession, AShortBeginningIsFilledOutWithTheTextsEnd) {
-    const TokenStream s = tokenise(kNote, TokenSettings{false});
+    const TokenStream s = tokenise(kNoteText, TokenSettings{false});
     NeuralSession session;
     NeuralTextSettings text;
     text.trainShare = 1.0;
@@ -95,7 +95,7 @@ TEST(NeuralSession, AShortBeginningIsFilledOutWithTheTextsEnd) {
 }
 
 TEST(NeuralSession, LearnsTheNoteTextsFourGrams) {
-    const TokenStream s = tokenise(kNote, TokenSettings{false});
+    const TokenStream s = tokenise(kNoteText, TokenSettings{false});
     NeuralSession session;
     NeuralTextSettings text;
     text.trainShare = 1.0;
@@ -127,7 +127,7 @@ TEST(NeuralSession, LearnsTheNoteTextsFourGrams) {
 }
 
 TEST(NeuralSession, GenerationIsSeededAndGreedyIsFixed) {
-    const TokenStream s = tokenise(kNote, TokenSettings{false});
+    const TokenStream s = tokenise(kNoteText, TokenSettings{false});
     NeuralSession session;
     NeuralTextSettings text;
     text.trainShare = 1.0;
@@ -217,7 +217,7 @@ TEST(NeuralSession, HeldOutSplitAndTheFairUkendtLoss) {
 }
 
 TEST(NeuralSession, GivenVectorsAreUsedAndMissingWordsGetRandomOnes) {
-    const TokenStream s = tokenise(kNote, TokenSettings{false});
+    const TokenStream s = tokenise(kNoteText, TokenSettings{false});
     const std::vector<std::string> given = {"kat", "hund", "fisk"};
     const std::vector<float> rows = {1, 0, 0, 1, 0.6f, 0.8f};  // m = 2, each of length 1
     NeuralSession session;

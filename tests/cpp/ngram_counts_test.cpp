@@ -30,15 +30,14 @@
 #include "language/ngram_prune.hpp"
 #include "language/ngram_scorer.hpp"
 #include "language/token_stream.hpp"
+#include "note_text.hpp"
 
 using namespace vaerksted;
 using namespace vaerksted::language;
+using vaerksted::testing::kNoteText;
 
 namespace {
 
-const char* kNoteText =
-    "En hund løber efter en kat. Løber en hund efter en kat? En kat løber ikke efter en hund. "
-    "Efter en kat løber en hund.";
 
 PruneSettings minimum(std::uint32_t m, int riceBits = 20) {
     PruneSettings s;

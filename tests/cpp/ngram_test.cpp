@@ -13,16 +13,14 @@
 #include "language/ngram_index.hpp"
 #include "language/ngram_scorer.hpp"
 #include "language/token_stream.hpp"
+#include "note_text.hpp"
 
 using namespace vaerksted;
 using namespace vaerksted::language;
+using vaerksted::testing::kNoteText;
 
 namespace {
 
-// The note's corpus: 25 words, 6 different; punctuation ignored, no case.
-const char* kNoteText =
-    "En hund løber efter en kat. Løber en hund efter en kat? En kat løber ikke efter en hund. "
-    "Efter en kat løber en hund.";
 
 struct Note {
     TokenStream text = tokenise(kNoteText, TokenSettings{false});

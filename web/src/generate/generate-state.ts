@@ -4,23 +4,14 @@
 // answers, and the neural model's settings (n…).
 import { finite, positive, type Read } from '../app/url-values.ts';
 import type { PageUrlState } from '../app/page-entry.ts';
+import type { NeuralChoice } from '../wasm/generate-protocol.ts';
 
 export const GENERATE_CONTROLS = ['text', 'next', 'temperature', 'generate', 'table', 'ladder', 'neural', 'network'] as const;
 
 export type GenerateSource = 'note' | 'practice' | 'own' | 'danish';
 
 // The neural model's settings (what NeuralChoice sends, without the page's seed).
-export interface NeuralPageState {
-  contextWords: number;   // c = N − 1
-  hidden: number;         // d
-  activation: 'sigmoid' | 'tanh' | 'relu';
-  optimiser: 'adam' | 'sgd';
-  learningRate: number;   // η
-  vectors: 'danish' | 'random';
-  randomDim: number;      // m of random vectors
-  trainVectors: boolean;
-  maxWords: number;       // V without «ukendt»
-}
+export type NeuralPageState = Omit<NeuralChoice, 'seed'>;
 
 export interface GeneratePageState {
   source: GenerateSource;
