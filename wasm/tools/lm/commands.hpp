@@ -48,14 +48,13 @@ bool readTexts(const Options& o, bool wantHeldOut, const vaerksted::language::To
 // ── Model files (.aing) ───────────────────────────────────────────────────────────────────────
 // A pruned model read from a .aing file (also .gz); false with a message naming the status and byte.
 bool readModel(const std::string& path, vaerksted::language::NgramCounts& out, std::string& error);
-// Bytes written to a file; false with a message.
-bool writeBytes(const std::string& path, const std::vector<unsigned char>& bytes, std::string& error);
 // The size of the bytes gzipped at level 9 (what a web server's gzip would send, about).
 std::size_t gzipSize(const std::vector<unsigned char>& bytes);
 
 // ── Output ────────────────────────────────────────────────────────────────────────────────────
 using tools::jsonString;  // w2v's, for --json output
-std::string jsonNumber(double x);  // 17 significant digits (the exact double); null when not finite
+std::string jsonNumber(double x);
+std::string withThousands(long long n);  // 2456919 → "2 456 919"  // 17 significant digits (the exact double); null when not finite
 double secondsSince(double start);
 double now();
 

@@ -1,6 +1,5 @@
 // The lm commands' .aing files: read (through the core's checking reader), written, and their
 // gzipped size measured for the page's download budget.
-#include <cstdio>
 
 #include <zlib.h>
 
@@ -18,20 +17,6 @@ bool readModel(const std::string& path, NgramCounts& out, std::string& error) {
     const NgramFileProblem p = readNgramFile(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), out);
     if (!p.ok()) {
         error = path + " is not a valid .aing model: " + ngramFileStatusName(p.status) + " at byte " + std::to_string(p.offset);
-        return false;
-    }
-    return true;
-}
-
-bool writeBytes(const std::string& path, const std::vector<unsigned char>& bytes, std::string& error) {
-    std::FILE* file = std::fopen(path.c_str(), "wb");
-    if (!file) {
-        error = "cannot write " + path;
-        return false;
-    }
-    const bool written = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
-    if (std::fclose(file) != 0 || !written) {
-        error = "cannot write " + path;
         return false;
     }
     return true;

@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "commands.hpp"
+#include "vectors_file.hpp"
 #include "common/rng.hpp"
 #include "language/ngram_file.hpp"
 #include "language/ngram_index.hpp"
@@ -63,15 +64,6 @@ double measuredFalsePositives(const NgramCounts& model, const NgramIndex& index,
         hits += model.inSixGramSet(gram);
     }
     return static_cast<double>(hits) / static_cast<double>(trials);
-}
-
-std::string thousands(long long n) {
-    std::string digits = std::to_string(n), out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ' ';
-        out += digits[i];
-    }
-    return out;
 }
 
 }  // namespace
@@ -158,7 +150,7 @@ int ngramExportCommand(const Options& o) {
     NgramCounts shipped;
     const NgramFileProblem reread = readNgramFile(bytes.data(), bytes.size(), shipped);
     if (bytes.empty() || !reread.ok()) return fail(std::string("the file does not read back: ") + ngramFileStatusName(reread.status));
-    if (!writeBytes(output, bytes, error)) return fail(error);
+    if (!w2v::writeFile(output, bytes, error)) return fail(error);
     const std::size_t gzipped = gzipSize(bytes);
 
     std::vector<std::int32_t> oldIds(static_cast<std::size_t>(model.vocabularySize()));
@@ -195,30 +187,30 @@ int ngramExportCommand(const Options& o) {
                     static_cast<long long>(held.unknownWordsUnpruned), jsonNumber(held.discount).c_str(), lossP.c_str(), lossW.c_str());
     } else {
         std::printf("vocabulary: %s of the text's %s words (counted >= %u times), covering %.2f %% of its %s words\n",
-                    thousands(shipped.vocabularySize()).c_str(), thousands(index.vocabularySize()).c_str(), tables.minCount[0],
-                    100.0 * static_cast<double>(covered) / static_cast<double>(tables.corpusWords), thousands(tables.corpusWords).c_str());
+                    withThousands(shipped.vocabularySize()).c_str(), withThousands(index.vocabularySize()).c_str(), tables.minCount[0],
+                    100.0 * static_cast<double>(covered) / static_cast<double>(tables.corpusWords), withThousands(tables.corpusWords).c_str());
         std::printf("%5s  %9s  %12s  %12s  %12s  %12s\n", "order", "min count", "kept", "followers B", "words B", "counts B");
-        std::printf("%5d  %9u  %12s  %12s  %12s  %12s\n", 1, tables.minCount[0], thousands(shipped.keptNgrams(1)).c_str(), "-",
-                    thousands(static_cast<long long>(blocks[1])).c_str(), thousands(static_cast<long long>(blocks[2])).c_str());
+        std::printf("%5d  %9u  %12s  %12s  %12s  %12s\n", 1, tables.minCount[0], withThousands(shipped.keptNgrams(1)).c_str(), "-",
+                    withThousands(static_cast<long long>(blocks[1])).c_str(), withThousands(static_cast<long long>(blocks[2])).c_str());
         for (int n = 2; n <= kNgramOrders; ++n) {
             const std::size_t b = static_cast<std::size_t>(3 + 3 * (n - 2));
             std::printf("%5d  %9u  %12s  %12s  %12s  %12s\n", n, tables.minCount[static_cast<std::size_t>(n - 1)],
-                        thousands(shipped.keptNgrams(n)).c_str(), thousands(static_cast<long long>(blocks[b])).c_str(),
-                        thousands(static_cast<long long>(blocks[b + 1])).c_str(), thousands(static_cast<long long>(blocks[b + 2])).c_str());
+                        withThousands(shipped.keptNgrams(n)).c_str(), withThousands(static_cast<long long>(blocks[b])).c_str(),
+                        withThousands(static_cast<long long>(blocks[b + 1])).c_str(), withThousands(static_cast<long long>(blocks[b + 2])).c_str());
         }
         std::printf("6-gram set: %s values of the text's %s distinct 6-grams (%s have all five word pairs kept), "
                     "%d Rice bits, %s bytes\n",
-                    thousands(static_cast<long long>(set.size())).c_str(), thousands(static_cast<long long>(pruned.sixGramsInText)).c_str(),
-                    thousands(static_cast<long long>(pruned.sixGramsKept)).c_str(), set.riceBits(),
-                    thousands(static_cast<long long>(blocks[15])).c_str());
+                    withThousands(static_cast<long long>(set.size())).c_str(), withThousands(static_cast<long long>(pruned.sixGramsInText)).c_str(),
+                    withThousands(static_cast<long long>(pruned.sixGramsKept)).c_str(), set.riceBits(),
+                    withThousands(static_cast<long long>(blocks[15])).c_str());
         std::printf("false positives: %.4f %% (values / range), measured %.4f %% on %s random 6-grams not in the text\n",
-                    100.0 * set.falsePositiveRate(), 100.0 * measured, thousands(kTrials).c_str());
-        std::printf("file: %s bytes, %s gzipped (level 9); header %zu, description %s, words %s\n", thousands(static_cast<long long>(bytes.size())).c_str(),
-                    thousands(static_cast<long long>(gzipped)).c_str(), kNgramFileHeader,
-                    thousands(static_cast<long long>(blocks[0])).c_str(), thousands(static_cast<long long>(blocks[1])).c_str());
+                    100.0 * set.falsePositiveRate(), 100.0 * measured, withThousands(kTrials).c_str());
+        std::printf("file: %s bytes, %s gzipped (level 9); header %zu, description %s, words %s\n", withThousands(static_cast<long long>(bytes.size())).c_str(),
+                    withThousands(static_cast<long long>(gzipped)).c_str(), kNgramFileHeader,
+                    withThousands(static_cast<long long>(blocks[0])).c_str(), withThousands(static_cast<long long>(blocks[1])).c_str());
         std::printf("held-out: %s words, %s outside the vocabulary (%s outside the whole text); the words outside the\n"
                     "vocabulary are one word for both models (its share: the text's words outside it, smoothed)\n",
-                    thousands(held.words).c_str(), thousands(held.unknownWords).c_str(), thousands(held.unknownWordsUnpruned).c_str());
+                    withThousands(held.words).c_str(), withThousands(held.unknownWords).c_str(), withThousands(held.unknownWordsUnpruned).c_str());
         std::printf("%2s  %12s  %12s  %12s  %12s\n", "N", "loss pruned", "perplexity", "unpruned", "perplexity");
         for (int n = 1; n <= kNgramOrders; ++n) {
             const double a = held.lossPerWord[static_cast<std::size_t>(n - 1)], b = held.lossPerWordUnpruned[static_cast<std::size_t>(n - 1)];

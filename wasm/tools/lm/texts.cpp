@@ -35,14 +35,6 @@ bool parseReal(const Options& o, const char* name, double& out, std::string& err
     return true;
 }
 
-std::string withThousands(long long n) {
-    std::string digits = std::to_string(n < 0 ? -n : n), out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ' ';
-        out += digits[i];
-    }
-    return (n < 0 ? "-" : "") + out;
-}
 
 std::string percent(double share) {
     char text[32];
@@ -137,6 +129,15 @@ std::vector<std::int32_t> inModelIds(const TokenStream& own, const TokenStream& 
 }
 
 }  // namespace
+
+std::string withThousands(long long n) {
+    std::string digits = std::to_string(n < 0 ? -n : n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ' ';
+        out += digits[i];
+    }
+    return (n < 0 ? "-" : "") + out;
+}
 
 bool wholeOption(const Options& o, const char* name, long long fallback, long long low, long long high,
                  long long& out, std::string& error) {

@@ -38,7 +38,7 @@ serve<GenerateRequests, GenerateEvents>(self as unknown as WorkerEnd, async (out
     const { ids, unknown } = model.encode(prompt, ends);
     const g = lm.generate(ids, count, sample, seed);
     const words = Array.from(g.words ?? []);
-    const c = lm.next(ids, {}, 0).context.length;
+    const c = neural.contextWords;
     return { unknown, prompt: wordsOf(ids), words: wordsOf(words), probabilities: Array.from(g.probabilities ?? []),
       contextLengths: words.map(() => c), copied: Array.from(model.matchLengths([...ids, ...words])),
       end: g.status === 'ok' && g.sampleStatus === 'ok' ? 'done' : 'bad_settings', status: g.sampleStatus ?? g.status };

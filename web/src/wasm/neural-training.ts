@@ -16,7 +16,9 @@ const MAX_HELD_OUT = 5000;
 const BATCH = 32;
 
 export class NeuralTraining {
-  private lm: NeuralLm | null = null;
+  private lm: NeuralLm | null = null;         // kept across texts: its loaded word vectors stay
+  private ready_ = false;                     // a network is set up on the text in use
+  private contextWords_ = 0;                  // c of the network set up
   private vectorsUrl: string | null = null;  // the file already in the module
   private running = false;
   private chunk = 1;                          // mini-batches per call, adjusted to the slice
@@ -38,12 +40,12 @@ export class NeuralTraining {
     this.next.port1.onmessage = () => this.tick();
   }
 
-  get ready(): boolean {
-    return this.lm !== null;
+  get model(): NeuralLm | null {
+    return this.ready_ ? this.lm : null;
   }
 
-  get model(): NeuralLm | null {
-    return this.lm;
+  get contextWords(): number {
+    return this.contextWords_;
   }
 
   // A new network on the text; on a refusal the one before stays.
@@ -56,7 +58,7 @@ export class NeuralTraining {
         const bytes = await fetch(vectorsUrl).then((r) => r.ok ? r.arrayBuffer() : null).catch(() => null);
         const status = bytes ? lm.useVectors(new Uint8Array(bytes)) : 'unavailable';
         if (status !== 'ok') {
-          if (!this.lm) lm.delete();
+          this.lm = lm;
           return { ok: false, problem: 'vectors_unavailable' };
         }
         this.vectorsUrl = vectorsUrl;
@@ -69,11 +71,10 @@ export class NeuralTraining {
       useVectors: choice.vectors === 'danish', randomDim: choice.randomDim, maxWords: choice.maxWords,
       trainShare: this.split ? TRAIN_SHARE : 1, maxHeldOut: MAX_HELD_OUT, seed: choice.seed,
     });
-    if (info.status !== 'ok') {
-      if (!this.lm) lm.delete();
-      return { ok: false, problem: info.status };
-    }
     this.lm = lm;
+    if (info.status !== 'ok') return { ok: false, problem: info.status };  // the network before, if any, stays
+    this.ready_ = true;
+    this.contextWords_ = choice.contextWords;
     this.curve = { steps: [], losses: [] };
     this.pending = { sum: 0, count: 0 };
     this.every = 1;
@@ -87,16 +88,14 @@ export class NeuralTraining {
       heldOutRows: info.heldOutRows, dim: info.dim, vectorsFound: info.vectorsFound, weights: info.weights, split: this.split };
   }
 
-  // A new text: the network was set up on the old one's words.
+  // A new text: the network was set up on the old one's words (the loaded vectors stay for the next).
   forget(): void {
     this.running = false;
-    this.lm?.delete();
-    this.lm = null;
-    this.vectorsUrl = null;
+    this.ready_ = false;
   }
 
   run(on: boolean): void {
-    if (!this.lm || on === this.running) return;
+    if (!this.ready_ || on === this.running) return;
     this.running = on && this.problem === null;
     if (this.running) this.next.port2.postMessage(null);
     else {
@@ -106,11 +105,11 @@ export class NeuralTraining {
   }
 
   setEta(eta: number): boolean {
-    return this.lm?.setLearningRate(eta) === 'ok';
+    return this.model?.setLearningRate(eta) === 'ok';
   }
 
   private tick(): void {
-    const lm = this.lm;
+    const lm = this.model;
     if (!this.running || !lm) return;
     const began = performance.now();
     while (performance.now() - began < SLICE_MS) {
@@ -155,17 +154,15 @@ export class NeuralTraining {
   }
 
   private measure(): void {
-    const lm = this.lm;
+    const lm = this.model;
     if (!lm) return;
     const t0 = performance.now();
     const e = lm.evaluate(this.split);
     this.scoreMs = performance.now() - t0;
     this.lastScore = performance.now();
     const value = e.status === 'ok' ? { lossPerWord: e.lossPerWord, perplexity: e.perplexity } : null;
-    if (this.split) this.heldOut = value;
-    else this.training = value;
-    if (this.split) this.training = null;
-    else this.heldOut = null;
+    this.heldOut = this.split ? value : null;
+    this.training = this.split ? null : value;
   }
 
   private publish(): void {
