@@ -5,7 +5,7 @@ import type { LanguageCoreModule, NeuralLm, NgramModel } from '@wasm/language_co
 import type { GenerateEvents, NeuralChoice, NeuralProgress, NeuralSetupReply } from './generate-protocol.ts';
 import type { Served } from './worker-protocol.ts';
 
-const SLICE_MS = 15;
+const SLICE_MS = 6;       // short: a question from the page (the bars while it trains) waits at most this long
 const POST_EVERY_MS = 100;
 const HELD_OUT_EVERY_MS = 1500;  // at least; scoring costs, so it comes less often when it is slow
 const HELD_OUT_SHARE = 0.15;     // of the time: scoring may take this much
